@@ -1,0 +1,68 @@
+/** @file results.h
+ *  @brief Plain value types returned by Searcher::search().
+ *
+ *  Offsets are given both in bytes (into the UTF-8 strings here) and in
+ *  Unicode code points ("characters"), so an application can render its own
+ *  highlighting in whatever string model it uses.
+ */
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace newsearch {
+
+/// A highlighted range of a snippet: one matched word or phrase.
+struct Highlight {
+  std::size_t byte_begin = 0;  ///< into Snippet::text, UTF-8 bytes
+  std::size_t byte_end = 0;
+  std::size_t char_begin = 0;  ///< the same range in code points
+  std::size_t char_end = 0;
+};
+
+/// A readable window of a passage around its matches.
+struct Snippet {
+  /// The text shown; starts and/or ends with "…" where passage text was dropped.
+  std::string text;
+  /// Matched surface forms, sorted and non-overlapping.
+  std::vector<Highlight> highlights;
+};
+
+/// One passage (a paragraph, or a run of sentences of a long paragraph).
+struct Passage {
+  std::size_t index = 0;       ///< passage number within the article, 0-based
+  std::size_t byte_begin = 0;  ///< offset of the passage in Hit::body
+  std::size_t byte_end = 0;
+  std::string text;            ///< the whole passage
+  double score = 0.0;          ///< passage relevance, comparable across hits
+  std::size_t matched_terms = 0;  ///< distinct query words/phrases found in it
+  Snippet snippet;
+};
+
+/// One article in the results, with its best passages.
+struct Hit {
+  std::size_t rank = 0;   ///< 1-based
+  std::string id;         ///< article id: path relative to the source root, or the JSONL id
+  std::string title;      ///< headline
+  std::string source_path;  ///< file the article was read from, as given to the indexer
+  std::string date;       ///< ISO 8601 date if known, else empty
+  std::string source;     ///< publisher if known, else empty
+  std::string url;        ///< URL if known, else empty
+  double score = 0.0;     ///< score of the best passage (ranking key within a tier)
+  /// Whether the article contains every required query word or phrase.
+  bool all_terms = false;
+  /// Best passages first; at least one (the lead when only the headline matched).
+  std::vector<Passage> passages;
+};
+
+/// Everything a search returns.
+struct SearchResults {
+  std::vector<Hit> hits;
+  /// Xapian's estimate of how many articles match at all.
+  std::size_t estimated_matches = 0;
+  /// Articles in the index when the search ran.
+  std::size_t indexed_articles = 0;
+};
+
+}  // namespace newsearch

@@ -1,0 +1,144 @@
+#include "indexer/article_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "searcher/analysis/utf8.h"
+
+namespace newsearch {
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Lower-cased ASCII with whitespace runs collapsed and trailing decoration
+// (», ›, →, ...) and punctuation removed: the form boilerplate is compared in.
+std::string boilerplate_key(std::string_view line) {
+  std::string key;
+  for (char c : trim(line)) {
+    if (is_blank(c)) {
+      if (!key.empty() && key.back() != ' ') key += ' ';
+    } else {
+      key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+  for (std::string_view tail : {"\xC2\xBB", "\xE2\x80\xBA", "\xE2\x86\x92", "\xE2\x80\xA6", ":",
+                                ".", "!", " "})
+    while (key.size() > tail.size() && key.ends_with(tail)) key.resize(key.size() - tail.size());
+  return key;
+}
+
+// Collapses runs of spaces and tabs into one space.
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (is_blank(c) || c == '\n') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::string content_hash(std::string_view bytes) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+bool is_boilerplate_line(std::string_view line) {
+  static constexpr std::array<std::string_view, 32> kExact = {
+      "skip to main content", "skip to content", "skip to navigation",
+      "print friendly, pdf & email", "print friendly", "leave a reply", "leave a comment",
+      "post a comment", "add a comment", "cancel reply", "about author", "about the author",
+      "read more", "continue reading", "share this", "share this article", "share on facebook",
+      "share on twitter", "share", "tweet", "email", "print", "advertisement",
+      "related articles", "related posts", "related", "you may also like",
+      "subscribe to our newsletter", "sign up for our newsletter", "comments", "menu",
+      "follow us"};
+  static constexpr std::array<std::string_view, 4> kPrefix = {
+      "copyright \xC2\xA9", "\xC2\xA9 ", "all rights reserved", "you must be logged in to post"};
+  const std::string key = boilerplate_key(line);
+  if (std::find(kExact.begin(), kExact.end(), key) != kExact.end()) return true;
+  return std::any_of(kPrefix.begin(), kPrefix.end(),
+                     [&](std::string_view p) { return key.starts_with(p); });
+}
+
+void validate_text(std::string_view bytes) {
+  if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return is_blank(c) || c == '\n'; }))
+    throw InputError("empty file (no text)");
+  if (bytes.find('\0') != std::string_view::npos)
+    throw InputError("binary file (contains NUL bytes)");
+  if (const std::size_t bad = utf8::find_invalid(bytes); bad != std::string_view::npos)
+    throw InputError("not valid UTF-8 (first bad byte at offset " + std::to_string(bad) + ")");
+}
+
+Article parse_text_article(std::string_view bytes, const std::string& id,
+                           const std::string& source_path) {
+  validate_text(bytes);
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // BOM
+  Article a;
+  a.id = id;
+  a.source_path = source_path;
+  a.hash = content_hash(bytes);
+  std::string paragraph;
+  auto flush = [&] {
+    if (std::string p = collapse_spaces(paragraph); !p.empty()) a.paragraphs.push_back(std::move(p));
+    paragraph.clear();
+  };
+  std::size_t at = 0;
+  while (at <= bytes.size()) {
+    std::size_t nl = std::min(bytes.find('\n', at), bytes.size());
+    const std::string_view line = trim(bytes.substr(at, nl - at));
+    at = nl + 1;
+    if (line.empty()) {
+      flush();
+    } else if (!is_boilerplate_line(line)) {
+      if (a.title.empty()) {
+        a.title = collapse_spaces(line);
+      } else {
+        paragraph.append(line).push_back('\n');
+      }
+    }
+  }
+  flush();
+  if (a.title.empty()) throw InputError("no text besides boilerplate");
+  return a;
+}
+
+Article read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(std::string("cannot read: ") + std::strerror(errno));
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size < 0) throw InputError("cannot read: not a regular file");
+  if (static_cast<std::size_t>(size) > max_bytes)
+    throw InputError("too large (" + std::to_string(size) + " bytes; the limit is " +
+                     std::to_string(max_bytes) + ", see --max-file-mb)");
+  in.seekg(0);
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  if (!in.read(bytes.data(), size)) throw InputError("cannot read: I/O error");
+  return parse_text_article(bytes, id, path);
+}
+
+}  // namespace newsearch

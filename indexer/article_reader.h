@@ -1,0 +1,44 @@
+// Parsing of plain-text articles: validation, headline, paragraphs,
+// boilerplate removal.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "indexer/article.h"
+
+namespace newsearch {
+
+/// A source record that cannot be indexed (empty, binary, invalid UTF-8, too
+/// large, unreadable). what() is the reason, without the file name.
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Stable hash of a record's bytes (64-bit FNV-1a, hex), stored per document
+/// so an unchanged source is recognised without re-analysis.
+std::string content_hash(std::string_view bytes);
+
+/// True if a trimmed line is web boilerplate ("Skip to main content",
+/// "Print Friendly, PDF & Email", "Leave A Reply", "Post a comment", ...).
+bool is_boilerplate_line(std::string_view line);
+
+/// Checks that @p bytes is text: not empty, no NUL bytes, valid UTF-8.
+/// @throws InputError naming the problem (and its byte offset for bad UTF-8).
+void validate_text(std::string_view bytes);
+
+/// Parses a .txt article: the first non-empty, non-boilerplate line is the
+/// headline; the rest is split into paragraphs at blank lines; boilerplate
+/// lines are dropped; the lines of a paragraph are joined with spaces.
+/// @throws InputError if the text is invalid or has no headline.
+Article parse_text_article(std::string_view bytes, const std::string& id,
+                           const std::string& source_path);
+
+/// Reads and parses one file. @throws InputError if it cannot be read or
+/// parsed, or is larger than @p max_bytes.
+Article read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes);
+
+}  // namespace newsearch

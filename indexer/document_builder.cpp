@@ -1,0 +1,80 @@
+#include "indexer/document_builder.h"
+
+#include "indexer/article_reader.h"
+#include "searcher/analysis/index_schema.h"
+#include "searcher/analysis/stored_article.h"
+
+namespace newsearch {
+namespace {
+
+// Xapian terms are limited to 245 bytes; keep ids comfortably below.
+constexpr std::size_t kMaxIdTermBytes = 200;
+
+std::string prefixed(std::string_view prefix, const std::string& term) {
+  std::string s(prefix);
+  s += term;
+  return s;
+}
+
+// Adds the tokens of one text: positional unstemmed terms and stemmed terms.
+// Returns the last position used.
+Xapian::termpos add_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view text,
+                         Xapian::termpos base, std::string_view exact_prefix,
+                         std::string_view stem_prefix) {
+  Xapian::termpos last = base;
+  for (const Token& t : analyzer.analyze(text)) {
+    const Xapian::termpos pos = base + t.position;
+    doc.add_posting(prefixed(exact_prefix, t.term), pos);
+    doc.add_term(prefixed(stem_prefix, t.stem));
+    last = std::max(last, pos);
+  }
+  return last;
+}
+
+std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
+  std::string body;
+  for (const auto& p : paragraphs) {
+    if (!body.empty()) body += "\n\n";
+    body += p;
+  }
+  return body;
+}
+
+}  // namespace
+
+std::string id_term(const std::string& id) {
+  if (id.size() + schema::kPrefixId.size() <= kMaxIdTermBytes)
+    return prefixed(schema::kPrefixId, id);
+  // Built by appends: GCC 12 warns falsely (-Wrestrict) on chained operator+.
+  std::string term(schema::kPrefixId);
+  term.append("#").append(content_hash(id)).append(":").append(id, 0, 64);
+  return term;
+}
+
+Xapian::Document build_document(const Article& a, Analyzer& analyzer,
+                                const PassageOptions& passage_options) {
+  StoredArticle rec{a.id, a.title, join_paragraphs(a.paragraphs), a.source_path, a.date,
+                    a.source, a.url, a.lang, {}};
+  rec.passages = split_passages(analyzer, rec.body, passage_options);
+
+  Xapian::Document doc;
+  doc.add_boolean_term(id_term(a.id));
+  add_text(doc, analyzer, a.title, 1, schema::kPrefixHeadline, schema::kPrefixHeadlineStem);
+  Xapian::termpos base = 1;
+  for (auto [b, e] : rec.passages) {
+    const std::string_view passage = std::string_view(rec.body).substr(b, e - b);
+    base = add_text(doc, analyzer, passage, base, "", schema::kPrefixStem) +
+           schema::kPassagePositionGap;
+  }
+  if (!a.source.empty()) {
+    const std::string source = analyzer.normalize(a.source);
+    if (!source.empty() && source.size() < kMaxIdTermBytes)
+      doc.add_boolean_term(prefixed(schema::kPrefixSource, source));
+  }
+  doc.add_value(schema::kSlotDate, a.date);
+  doc.add_value(schema::kSlotHash, a.hash);
+  doc.set_data(encode_stored_article(rec));
+  return doc;
+}
+
+}  // namespace newsearch

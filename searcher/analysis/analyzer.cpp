@@ -1,0 +1,164 @@
+// Implements include/newsearch/analyzer.h on top of ICU and Xapian::Stem.
+// This file and folding.cpp are the only code that include ICU headers.
+#include "newsearch/analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+#include <xapian.h>
+
+#include "newsearch/error.h"
+#include "searcher/analysis/folding.h"
+
+namespace newsearch {
+namespace {
+
+// Bumped whenever a change to the rules below changes the terms produced.
+constexpr const char* kRulesVersion = "newsearch-icu-v1";
+
+bool has_digit(std::string_view s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+// The surface text between two word segments joins them into a compound
+// only when it is exactly one hyphen (ASCII, U+2010 or U+2011).
+bool is_hyphen_join(std::string_view gap) {
+  return gap == "-" || gap == "\xE2\x80\x90" || gap == "\xE2\x80\x91";
+}
+
+std::unique_ptr<icu::BreakIterator> make_iterator(bool words) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      words ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status)
+            : icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status) || !it)
+    throw Error(ErrorCode::kInternal,
+                std::string("ICU break iterator unavailable: ") + u_errorName(status));
+  return it;
+}
+
+// Points an ICU iterator at UTF-8 text without copying it; boundaries are
+// then byte offsets into that text.
+class Utf8Text {
+ public:
+  Utf8Text(icu::BreakIterator& it, std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    ut_ = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_SUCCESS(status)) it.setText(ut_, status);
+    if (U_FAILURE(status)) {
+      utext_close(ut_);
+      throw Error(ErrorCode::kInternal, std::string("ICU setText: ") + u_errorName(status));
+    }
+  }
+  ~Utf8Text() { utext_close(ut_); }
+  Utf8Text(const Utf8Text&) = delete;
+  Utf8Text& operator=(const Utf8Text&) = delete;
+
+ private:
+  UText* ut_ = nullptr;
+};
+
+}  // namespace
+
+struct Analyzer::Impl {
+  AnalyzerOptions options;
+  std::unique_ptr<icu::BreakIterator> words = make_iterator(true);
+  std::unique_ptr<icu::BreakIterator> sentences = make_iterator(false);
+  Folder folder;
+  Xapian::Stem stemmer;
+  bool stemming = false;
+
+  explicit Impl(const AnalyzerOptions& opts) : options(opts) {
+    if (options.language.empty() || options.language == "none") return;
+    try {
+      stemmer = Xapian::Stem(options.language);
+      stemming = true;
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorCode::kInvalidArgument,
+                  "unknown stemming language '" + options.language + "': " + e.get_msg());
+    }
+  }
+
+  std::string stem(const std::string& term) const {
+    if (!stemming || has_digit(term)) return term;
+    return stemmer(term);
+  }
+
+  // Appends the joined form of the compound tokens[first..] (two or more parts).
+  void emit_joined(std::vector<Token>& tokens, std::size_t first) const {
+    std::string joined;
+    for (std::size_t i = first; i < tokens.size(); ++i) joined += tokens[i].term;
+    if (joined.size() > options.max_term_bytes) return;
+    Token t{joined, stem(joined), tokens[first].position, tokens[first].byte_begin,
+            tokens.back().byte_end, true};
+    tokens.push_back(std::move(t));
+  }
+
+  std::vector<Token> analyze(std::string_view text);
+};
+
+std::vector<Token> Analyzer::Impl::analyze(std::string_view text) {
+  std::vector<Token> tokens;
+  Utf8Text bound(*words, text);
+  std::uint32_t position = 0;
+  std::size_t compound_first = 0;  // index in tokens of the current run's first part
+  std::size_t compound_parts = 0;
+  std::size_t prev_end = std::string_view::npos;
+  for (int32_t begin = words->first(), end = words->next(); end != icu::BreakIterator::DONE;
+       begin = end, end = words->next()) {
+    if (words->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
+    const auto b = static_cast<std::size_t>(begin), e = static_cast<std::size_t>(end);
+    std::string term = folder.fold(text.substr(b, e - b));
+    const bool joins = compound_parts > 0 && prev_end != std::string_view::npos &&
+                       is_hyphen_join(text.substr(prev_end, b - prev_end));
+    if (!joins) {
+      if (compound_parts >= 2) emit_joined(tokens, compound_first);
+      compound_parts = 0;
+    }
+    const std::uint32_t pos = position++;
+    if (term.empty() || term.size() > options.max_term_bytes) {
+      compound_parts = 0;  // a dropped token breaks a compound
+      prev_end = std::string_view::npos;
+      continue;
+    }
+    if (compound_parts == 0) compound_first = tokens.size();
+    ++compound_parts;
+    prev_end = e;
+    std::string stemmed = stem(term);
+    tokens.push_back(Token{std::move(term), std::move(stemmed), pos, b, e, false});
+  }
+  if (compound_parts >= 2) emit_joined(tokens, compound_first);
+  return tokens;
+}
+
+Analyzer::Analyzer(const AnalyzerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+std::vector<Token> Analyzer::analyze(std::string_view text) { return impl_->analyze(text); }
+
+std::string Analyzer::normalize(std::string_view word) const { return impl_->folder.fold(word); }
+
+std::string Analyzer::stem(const std::string& term) const { return impl_->stem(term); }
+
+std::vector<std::pair<std::size_t, std::size_t>> Analyzer::sentences(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  Utf8Text bound(*impl_->sentences, text);
+  auto& it = *impl_->sentences;
+  for (int32_t begin = it.first(), end = it.next(); end != icu::BreakIterator::DONE;
+       begin = end, end = it.next())
+    out.emplace_back(static_cast<std::size_t>(begin), static_cast<std::size_t>(end));
+  return out;
+}
+
+std::string Analyzer::analyzer_id() const {
+  return std::string(kRulesVersion) + "/" +
+         (impl_->stemming ? impl_->options.language : std::string("none")) + "/" +
+         std::to_string(impl_->options.max_term_bytes);
+}
+
+const AnalyzerOptions& Analyzer::options() const noexcept { return impl_->options; }
+
+}  // namespace newsearch

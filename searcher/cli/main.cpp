@@ -1,0 +1,116 @@
+// `search`: query a newsearch index from the terminal. A thin shell over
+// newsearch::Searcher; also the reference example of embedding the library.
+#include <unistd.h>
+
+#include <iostream>
+
+#include "newsearch/newsearch.h"
+#include "searcher/cli/cli_common.h"
+#include "searcher/cli/output.h"
+
+namespace {
+
+// grep-like exit statuses.
+constexpr int kExitMatched = 0;
+constexpr int kExitNoMatch = 1;
+constexpr int kExitError = 2;
+
+constexpr const char* kFooter = R"(
+Query syntax:
+  Idlib ceasefire          all words matter; articles with all of them rank first
+  "Aguila Saleh"           a phrase: the words in this order
+  Libya -Haftar            exclude articles containing a word (or -"a phrase")
+  Sisi OR Sissi            either word (OR binds tightest, then AND/NOT)
+  Libya AND (Turkey NOT Russia)
+  title:ceasefire          match in the headline only
+Matching folds case and accents and stems English words: SHOIGU, Shoigú and
+shoigu are the same word; "cease-fire" also finds "ceasefire".
+
+Exit status: 0 if something matched, 1 if nothing matched, 2 on error.
+Index location: --db, else $NEWSEARCH_DB, else
+${XDG_DATA_HOME:-~/.local/share}/newsearch/index.)";
+
+struct Flags {
+  std::string db;
+  std::vector<std::string> words;
+  std::string color = "auto";
+  std::string log_level = "warn";
+  bool json = false;
+  newsearch::SearchOptions options;
+};
+
+void add_flags(CLI::App& app, Flags& f) {
+  app.add_option("query", f.words, "Query words, phrases and operators")->required();
+  app.add_option("--db", f.db, "Index directory (default: see below)");
+  app.add_option("-n,--limit", f.options.limit, "Maximum number of articles")
+      ->check(CLI::Range(1, 10000))->capture_default_str();
+  app.add_option("-p,--passages", f.options.passages_per_article,
+                 "Passages shown per article, best first")
+      ->check(CLI::Range(1, 1000))->capture_default_str();
+  app.add_option("--snippet-chars", f.options.snippet_chars, "Snippet length in characters")
+      ->check(CLI::Range(20, 100000))->capture_default_str();
+  app.add_flag("--json", f.json, "One JSON object per result line (for scripts)");
+  app.add_option("--color", f.color, "Highlight matches in colour: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
+  newsearch::cli::add_log_level_flag(app, f.log_level);
+  app.set_version_flag("--version", newsearch::version_string());
+  app.footer(kFooter);
+}
+
+newsearch::cli::Marking marking_for(const std::string& color) {
+  using newsearch::cli::Marking;
+  if (color == "always") return Marking::kColor;
+  if (color == "never") return Marking::kNone;
+  return isatty(STDOUT_FILENO) ? Marking::kColor : Marking::kPlain;
+}
+
+std::string join(const std::vector<std::string>& words) {
+  std::string q;
+  for (const auto& w : words) q += (q.empty() ? "" : " ") + w;
+  return q;
+}
+
+int run(const Flags& f) {
+  f.options.logger->debug("opening {}", f.db);
+  auto searcher = newsearch::Searcher::open(f.db, f.options);
+  const std::string query = join(f.words);
+  const newsearch::SearchResults results = searcher.search(query);
+  if (f.json)
+    newsearch::cli::print_json(std::cout, results);
+  else
+    newsearch::cli::print_human(std::cout, results, marking_for(f.color));
+  std::cout.flush();
+  if (results.hits.empty()) {
+    if (!f.json) std::cerr << "search: no articles match '" << query << "'\n";
+    return kExitNoMatch;
+  }
+  return kExitMatched;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Search a newsearch index of news articles; prints ranked passages with "
+               "highlighted snippets.",
+               "search"};
+  Flags f;
+  add_flags(app, f);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "search: " << e.what() << " (see search --help)\n";
+    return kExitError;
+  }
+  try {
+    f.options.logger = newsearch::cli::make_stderr_logger("search", f.log_level);
+    if (f.db.empty()) f.db = newsearch::default_index_path();
+    return run(f);
+  } catch (const newsearch::Error& e) {
+    std::cerr << "search: " << e.what() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << "search: internal error: " << e.what() << '\n';
+  }
+  return kExitError;
+}

@@ -1,0 +1,92 @@
+#include "searcher/cli/output.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace newsearch::cli {
+namespace {
+
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kMatch = "\x1b[1;31m";
+constexpr const char* kDim = "\x1b[2m";
+constexpr const char* kReset = "\x1b[0m";
+
+std::string marked(const Snippet& s, Marking marking) {
+  if (marking == Marking::kNone) return s.text;
+  const char* open = marking == Marking::kColor ? kMatch : "**";
+  const char* close = marking == Marking::kColor ? kReset : "**";
+  std::string out;
+  std::size_t at = 0;
+  for (const Highlight& h : s.highlights) {
+    out.append(s.text, at, h.byte_begin - at);
+    out += open;
+    out.append(s.text, h.byte_begin, h.byte_end - h.byte_begin);
+    out += close;
+    at = h.byte_end;
+  }
+  out.append(s.text, at, std::string::npos);
+  return out;
+}
+
+std::string format_score(double score) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", score);
+  return buf;
+}
+
+nlohmann::ordered_json highlights_json(const Snippet& s) {
+  nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+  for (const Highlight& h : s.highlights) arr.push_back({h.char_begin, h.char_end});
+  return arr;
+}
+
+nlohmann::ordered_json passage_json(const Passage& p) {
+  return {{"index", p.index},         {"begin", p.byte_begin},
+          {"end", p.byte_end},        {"score", p.score},
+          {"matched_terms", p.matched_terms}, {"snippet", p.snippet.text},
+          {"highlights", highlights_json(p.snippet)}};
+}
+
+}  // namespace
+
+void print_human(std::ostream& out, const SearchResults& results, Marking marking) {
+  const bool color = marking == Marking::kColor;
+  for (const Hit& hit : results.hits) {
+    out << hit.rank << ". " << (color ? kBold : "") << hit.title << (color ? kReset : "") << '\n';
+    out << "   " << (color ? kDim : "") << hit.id << "  score " << format_score(hit.score);
+    if (!hit.date.empty()) out << "  " << hit.date;
+    out << (color ? kReset : "") << '\n';
+    for (const Passage& p : hit.passages) {
+      out << "   ";
+      if (hit.passages.size() > 1) out << "[passage " << p.index + 1 << "] ";
+      out << marked(p.snippet, marking) << '\n';
+    }
+    out << '\n';
+  }
+}
+
+void print_json(std::ostream& out, const SearchResults& results) {
+  for (const Hit& hit : results.hits) {
+    const Passage* best = hit.passages.empty() ? nullptr : &hit.passages.front();
+    nlohmann::ordered_json j = {{"rank", hit.rank},
+                        {"id", hit.id},
+                        {"title", hit.title},
+                        {"score", hit.score},
+                        {"all_terms", hit.all_terms},
+                        {"snippet", best ? best->snippet.text : std::string()},
+                        {"highlights", best ? highlights_json(best->snippet) : nlohmann::ordered_json::array()}};
+    nlohmann::ordered_json passages = nlohmann::ordered_json::array();
+    for (const Passage& p : hit.passages) passages.push_back(passage_json(p));
+    j["passages"] = std::move(passages);
+    if (!hit.source_path.empty()) j["path"] = hit.source_path;
+    if (!hit.date.empty()) j["date"] = hit.date;
+    if (!hit.source.empty()) j["source"] = hit.source;
+    if (!hit.url.empty()) j["url"] = hit.url;
+    // Replace rather than throw on invalid UTF-8 (stored text is validated at
+    // index time, so this only guards against a damaged index).
+    out << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  }
+}
+
+}  // namespace newsearch::cli

@@ -1,0 +1,23 @@
+// How `search` prints results: human-readable text or JSON Lines.
+#pragma once
+
+#include <ostream>
+
+#include "newsearch/results.h"
+
+namespace newsearch::cli {
+
+/// How matches are marked in human output.
+enum class Marking {
+  kColor,   ///< ANSI bold colour (a terminal)
+  kPlain,   ///< **word** markers (a pipe or file)
+  kNone,    ///< no marks at all (--color=never)
+};
+
+/// Prints rank, headline, id, score and snippets, one block per hit.
+void print_human(std::ostream& out, const SearchResults& results, Marking marking);
+
+/// Prints one JSON object per hit, one per line (fields in README "JSON output").
+void print_json(std::ostream& out, const SearchResults& results);
+
+}  // namespace newsearch::cli

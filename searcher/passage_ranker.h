@@ -1,0 +1,54 @@
+// Scores the passages of a candidate article against the query's words and
+// phrases, BM25-style: idf from collection statistics, term frequency and
+// length normalisation per passage.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "newsearch/analyzer.h"
+#include "searcher/query_parser.h"
+
+namespace newsearch {
+
+using ByteRange = std::pair<std::size_t, std::size_t>;
+
+/// A positive word or phrase of the query with its inverse document frequency.
+struct Concept {
+  const QueryLeaf* leaf = nullptr;
+  double idf = 0.0;
+};
+
+/// What one passage contains of the query.
+struct PassageEvidence {
+  std::size_t length = 0;            ///< words in the passage
+  std::vector<std::size_t> tf;       ///< matches per concept
+  std::vector<ByteRange> matches;    ///< byte ranges of matched words/phrases, sorted
+  std::vector<ByteRange> words;      ///< byte ranges of all words, for cutting snippets
+  std::size_t matched_concepts() const;
+};
+
+class PassageRanker {
+ public:
+  /// BM25 parameters; the defaults are the usual ones.
+  static constexpr double kK1 = 1.2;
+  static constexpr double kB = 0.75;
+
+  explicit PassageRanker(std::vector<Concept> concepts) : concepts_(std::move(concepts)) {}
+
+  /// Analyse @p passage (the same analysis as at index time) and find the
+  /// concepts in it.
+  PassageEvidence examine(Analyzer& analyzer, std::string_view passage) const;
+
+  /// BM25 of the passage given the mean passage length in words.
+  double score(const PassageEvidence& evidence, double mean_length) const;
+
+  std::size_t concept_count() const { return concepts_.size(); }
+
+ private:
+  std::vector<Concept> concepts_;
+};
+
+}  // namespace newsearch

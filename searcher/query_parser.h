@@ -1,0 +1,53 @@
+// Parses the search syntax into a tree whose leaves are already analysed by
+// the shared Analyzer. Building Xapian queries from it is query_builder's job.
+//
+// Grammar (operators are upper-case words; precedence from loosest):
+//   query    := clause+                 juxtaposition: soft AND
+//   clause   := ['-'] group              '-' excludes
+//   group    := either (('AND'|'NOT') either)*
+//   either   := primary ('OR' primary)*
+//   primary  := ['title:'] (WORD | '"' words '"') | '(' query ')'
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsearch {
+
+class Analyzer;
+
+/// A word or phrase of the query, analysed.
+struct QueryLeaf {
+  std::vector<std::string> terms;  ///< normalised terms, in order (phrase if > 1)
+  std::vector<std::string> stems;  ///< their stems
+  std::string joined_stem;         ///< stem of a hyphenated word's joined form, or ""
+  bool exact = false;              ///< quoted: match unstemmed terms only
+  bool title_only = false;         ///< title: restricts to the headline
+  bool stopword = false;           ///< a lone unquoted stopword ("the", "of")
+  std::string text;                ///< the leaf as typed, for messages
+};
+
+struct QueryNode {
+  enum class Op { kLeaf, kSoftAnd, kAnd, kOr, kAndNot };
+  Op op = Op::kLeaf;
+  QueryLeaf leaf;                 ///< kLeaf only
+  std::vector<QueryNode> children;  ///< kAndNot: children[0] minus the rest
+};
+
+/// Limits that keep a pasted essay from becoming a pathological query.
+inline constexpr std::size_t kMaxQueryBytes = 8192;
+inline constexpr std::size_t kMaxQueryLeaves = 256;
+
+/// Parse @p query. Leaves that analyse to no term are dropped; stopword
+/// leaves are dropped from a soft AND that has other words.
+/// @throws Error(kQuerySyntax) with a one-line explanation for an empty query,
+///   unbalanced quotes or parentheses, a lone operator, a query with nothing
+///   to search for, or one over the limits above.
+QueryNode parse_query(std::string_view query, Analyzer& analyzer);
+
+/// All leaves that can match, i.e. not under an exclusion.
+std::vector<const QueryLeaf*> positive_leaves(const QueryNode& root);
+
+}  // namespace newsearch

@@ -1,0 +1,178 @@
+#include "searcher/ranking.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+#include "newsearch/error.h"
+#include "searcher/analysis/index_schema.h"
+#include "searcher/analysis/stored_article.h"
+#include "searcher/passage_ranker.h"
+#include "searcher/query_builder.h"
+#include "searcher/snippet.h"
+
+namespace newsearch {
+namespace {
+
+struct Candidate {
+  Xapian::docid did;
+  double weight;    // article BM25 from Xapian
+  bool all_terms;   // matched the strict query
+};
+
+// Examined passages of one candidate.
+struct Examined {
+  Candidate cand;
+  StoredArticle article;
+  std::vector<PassageEvidence> evidence;
+};
+
+struct RankedPassage {
+  std::size_t index;
+  double score;
+  std::size_t matched;
+};
+
+using SortKey = std::tuple<bool, std::size_t, double>;
+
+double idf(const Xapian::Database& db, const QueryLeaf& leaf) {
+  Xapian::doccount n = 0;
+  if (leaf.terms.size() == 1) {
+    n = db.get_termfreq(leaf.exact ? leaf.terms[0] : std::string(schema::kPrefixStem) + leaf.stems[0]);
+  } else {
+    n = db.get_doccount();
+    for (const auto& t : leaf.terms) n = std::min(n, db.get_termfreq(t));
+    if (!leaf.joined_stem.empty())
+      n = std::max(n, db.get_termfreq(std::string(schema::kPrefixStem) + leaf.joined_stem));
+  }
+  const double total = db.get_doccount();
+  return std::log(1.0 + (total - n + 0.5) / (n + 0.5));
+}
+
+std::vector<Candidate> retrieve(Xapian::Database& db, const Xapian::Query& strict,
+                                const Xapian::Query& loose, bool soft, std::size_t depth,
+                                std::size_t& estimated) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_query(strict);
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
+  std::vector<Candidate> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), true});
+  estimated = mset.get_matches_estimated();
+  if (!soft) return out;
+  // Articles with only some of the words follow those with all of them.
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, loose, strict));
+  const std::size_t more = depth > out.size() ? depth - out.size() : 0;
+  Xapian::MSet rest = enquire.get_mset(0, static_cast<Xapian::doccount>(more));
+  for (auto it = rest.begin(); it != rest.end(); ++it) out.push_back({*it, it.get_weight(), false});
+  estimated += rest.get_matches_estimated();
+  return out;
+}
+
+std::vector<Examined> examine(Xapian::Database& db, Analyzer& analyzer,
+                              const PassageRanker& ranker, const std::vector<Candidate>& cands) {
+  std::vector<Examined> out;
+  out.reserve(cands.size());
+  for (const Candidate& c : cands) {
+    Examined ex{c, decode_stored_article(db.get_document(c.did).get_data()), {}};
+    for (auto [b, e] : ex.article.passages)
+      ex.evidence.push_back(
+          ranker.examine(analyzer, std::string_view(ex.article.body).substr(b, e - b)));
+    out.push_back(std::move(ex));
+  }
+  return out;
+}
+
+double mean_passage_length(const std::vector<Examined>& all) {
+  double words = 0, count = 0;
+  for (const auto& ex : all)
+    for (const auto& ev : ex.evidence) {
+      words += static_cast<double>(ev.length);
+      ++count;
+    }
+  return count > 0 ? words / count : 1.0;
+}
+
+// The best passages of one article, best first; the lead passage stands in
+// when no passage matches (the article matched on its headline).
+std::vector<RankedPassage> rank_passages(const Examined& ex, const PassageRanker& ranker,
+                                         double mean_len, const SearchOptions& opt) {
+  std::vector<RankedPassage> ranked;
+  const double article_part = opt.article_weight * ex.cand.weight;
+  for (std::size_t i = 0; i < ex.evidence.size(); ++i) {
+    const auto& ev = ex.evidence[i];
+    if (ev.matched_concepts() == 0) continue;
+    ranked.push_back({i, ranker.score(ev, mean_len) + article_part, ev.matched_concepts()});
+  }
+  if (ranked.empty() && !ex.evidence.empty()) ranked.push_back({0, article_part, 0});
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.matched, a.score) > std::tie(b.matched, b.score);
+  });
+  if (ranked.size() > opt.passages_per_article) ranked.resize(opt.passages_per_article);
+  return ranked;
+}
+
+Passage make_passage(const Examined& ex, const RankedPassage& rp, const SearchOptions& opt) {
+  Passage p;
+  p.index = rp.index;
+  std::tie(p.byte_begin, p.byte_end) = ex.article.passages[rp.index];
+  p.text = ex.article.body.substr(p.byte_begin, p.byte_end - p.byte_begin);
+  p.score = rp.score;
+  p.matched_terms = rp.matched;
+  const auto& ev = ex.evidence[rp.index];
+  p.snippet = make_snippet(p.text, ev.matches, ev.words, opt.snippet_chars);
+  return p;
+}
+
+Hit make_hit(Examined& ex, const std::vector<RankedPassage>& ranked, const SearchOptions& opt) {
+  Hit h;
+  h.id = std::move(ex.article.id);
+  h.title = std::move(ex.article.title);
+  h.source_path = std::move(ex.article.source_path);
+  h.date = std::move(ex.article.date);
+  h.source = std::move(ex.article.source);
+  h.url = std::move(ex.article.url);
+  h.all_terms = ex.cand.all_terms;
+  h.score = ranked.empty() ? opt.article_weight * ex.cand.weight : ranked.front().score;
+  for (const auto& rp : ranked) h.passages.push_back(make_passage(ex, rp, opt));
+  return h;
+}
+
+}  // namespace
+
+SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_view query,
+                         const SearchOptions& opt) {
+  if (opt.limit == 0 || opt.passages_per_article == 0 || opt.snippet_chars == 0)
+    throw Error(ErrorCode::kInvalidArgument, "limit, passages and snippet length must be positive");
+  const QueryNode root = parse_query(query, analyzer);
+  const BuiltQuery built = build_query(root, opt.headline_boost);
+  std::vector<Concept> concepts;
+  for (const QueryLeaf* leaf : positive_leaves(root)) concepts.push_back({leaf, idf(db, *leaf)});
+  const PassageRanker ranker(std::move(concepts));
+
+  SearchResults results;
+  results.indexed_articles = db.get_doccount();
+  const auto cands = retrieve(db, built.strict, built.loose, built.has_soft_and,
+                              std::max(opt.limit, opt.rerank_depth), results.estimated_matches);
+  std::vector<Examined> examined = examine(db, analyzer, ranker, cands);
+  const double mean_len = mean_passage_length(examined);
+
+  std::vector<std::pair<SortKey, std::size_t>> order;
+  std::vector<std::vector<RankedPassage>> ranked(examined.size());
+  for (std::size_t i = 0; i < examined.size(); ++i) {
+    ranked[i] = rank_passages(examined[i], ranker, mean_len, opt);
+    const RankedPassage best = ranked[i].empty() ? RankedPassage{0, 0.0, 0} : ranked[i].front();
+    order.push_back({{examined[i].cand.all_terms, best.matched, best.score}, i});
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t r = 0; r < order.size() && r < opt.limit; ++r) {
+    const std::size_t i = order[r].second;
+    Hit h = make_hit(examined[i], ranked[i], opt);
+    h.rank = r + 1;
+    results.hits.push_back(std::move(h));
+  }
+  return results;
+}
+
+}  // namespace newsearch
