@@ -93,40 +93,49 @@ void validate_text(std::string_view bytes) {
     throw InputError("not valid UTF-8 (first bad byte at offset " + std::to_string(bad) + ")");
 }
 
+std::vector<std::string> split_paragraphs(std::string_view text) {
+  std::vector<std::string> paragraphs;
+  std::string paragraph;
+  auto flush = [&] {
+    if (std::string p = collapse_spaces(paragraph); !p.empty()) paragraphs.push_back(std::move(p));
+    paragraph.clear();
+  };
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    const std::size_t nl = std::min(text.find('\n', at), text.size());
+    const std::string_view line = trim(text.substr(at, nl - at));
+    at = nl + 1;
+    if (line.empty())
+      flush();
+    else if (!is_boilerplate_line(line))
+      paragraph.append(line).push_back('\n');
+  }
+  flush();
+  return paragraphs;
+}
+
 Article parse_text_article(std::string_view bytes, const std::string& id,
                            const std::string& source_path) {
   validate_text(bytes);
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // BOM
   Article a;
   a.id = id;
   a.source_path = source_path;
   a.hash = content_hash(bytes);
-  std::string paragraph;
-  auto flush = [&] {
-    if (std::string p = collapse_spaces(paragraph); !p.empty()) a.paragraphs.push_back(std::move(p));
-    paragraph.clear();
-  };
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // BOM
+  // The headline is the first line that is neither blank nor boilerplate.
   std::size_t at = 0;
-  while (at <= bytes.size()) {
-    std::size_t nl = std::min(bytes.find('\n', at), bytes.size());
+  while (at < bytes.size() && a.title.empty()) {
+    const std::size_t nl = std::min(bytes.find('\n', at), bytes.size());
     const std::string_view line = trim(bytes.substr(at, nl - at));
     at = nl + 1;
-    if (line.empty()) {
-      flush();
-    } else if (!is_boilerplate_line(line)) {
-      if (a.title.empty()) {
-        a.title = collapse_spaces(line);
-      } else {
-        paragraph.append(line).push_back('\n');
-      }
-    }
+    if (!line.empty() && !is_boilerplate_line(line)) a.title = collapse_spaces(line);
   }
-  flush();
   if (a.title.empty()) throw InputError("no text besides boilerplate");
+  if (at < bytes.size()) a.paragraphs = split_paragraphs(bytes.substr(at));
   return a;
 }
 
-Article read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes) {
+std::string read_source_file(const std::string& path, std::size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(std::string("cannot read: ") + std::strerror(errno));
   in.seekg(0, std::ios::end);
@@ -138,7 +147,11 @@ Article read_text_article(const std::string& path, const std::string& id, std::s
   in.seekg(0);
   std::string bytes(static_cast<std::size_t>(size), '\0');
   if (!in.read(bytes.data(), size)) throw InputError("cannot read: I/O error");
-  return parse_text_article(bytes, id, path);
+  return bytes;
+}
+
+Article read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes) {
+  return parse_text_article(read_source_file(path, max_bytes), id, path);
 }
 
 }  // namespace newsearch

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "indexer/article.h"
 
@@ -30,12 +31,20 @@ bool is_boilerplate_line(std::string_view line);
 /// @throws InputError naming the problem (and its byte offset for bad UTF-8).
 void validate_text(std::string_view bytes);
 
+/// Splits text into paragraphs at blank lines, drops boilerplate lines,
+/// joins the lines of a paragraph with spaces and collapses whitespace.
+std::vector<std::string> split_paragraphs(std::string_view text);
+
 /// Parses a .txt article: the first non-empty, non-boilerplate line is the
 /// headline; the rest is split into paragraphs at blank lines; boilerplate
 /// lines are dropped; the lines of a paragraph are joined with spaces.
 /// @throws InputError if the text is invalid or has no headline.
 Article parse_text_article(std::string_view bytes, const std::string& id,
                            const std::string& source_path);
+
+/// Reads a whole file. @throws InputError if it cannot be read or is larger
+/// than @p max_bytes.
+std::string read_source_file(const std::string& path, std::size_t max_bytes);
 
 /// Reads and parses one file. @throws InputError if it cannot be read or
 /// parsed, or is larger than @p max_bytes.

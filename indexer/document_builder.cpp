@@ -1,6 +1,7 @@
 #include "indexer/document_builder.h"
 
 #include "indexer/article_reader.h"
+#include "indexer/date_normalizer.h"
 #include "searcher/analysis/index_schema.h"
 #include "searcher/analysis/stored_article.h"
 
@@ -71,7 +72,7 @@ Xapian::Document build_document(const Article& a, Analyzer& analyzer,
     if (!source.empty() && source.size() < kMaxIdTermBytes)
       doc.add_boolean_term(prefixed(schema::kPrefixSource, source));
   }
-  doc.add_value(schema::kSlotDate, a.date);
+  doc.add_value(schema::kSlotDate, normalize_date(a.date));
   doc.add_value(schema::kSlotHash, a.hash);
   doc.set_data(encode_stored_article(rec));
   return doc;

@@ -28,29 +28,25 @@ void stamp_or_check_schema(Xapian::WritableDatabase& db, const std::string& path
                     "'): remove it and index again");
 }
 
-// Refuses to turn an unrelated non-empty directory (say, a mistyped --db
-// pointing at a home directory) into an index.
-void check_target_directory(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(path, ec) || fs::is_empty(path, ec)) return;
-  if (fs::exists(fs::path(path) / "iamglass", ec)) return;
-  throw Error(ErrorCode::kInvalidArgument,
-              "'" + path + "' exists and is not an index; refusing to write into it");
+std::string root_term(const std::string& root_key) {
+  return std::string(schema::kPrefixRoot) + root_key;
+}
+
+// Opens the live generation for writing (Xapian follows the stub).
+Xapian::WritableDatabase open_writable(const std::string& path) {
+  return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
 }
 
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& path, Analyzer& analyzer)
-    : path_(path), analyzer_(analyzer) {
-  check_target_directory(path);
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    : path_(path), analyzer_(analyzer), lock_((ensure_index_layout(path), path)) {
   try {
-    db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    remove_stale_generations(path);
+    db_ = open_writable(path);
     stamp_or_check_schema(db_, path, analyzer_);
   } catch (const Xapian::DatabaseLockError&) {
-    throw Error(ErrorCode::kLocked, "index '" + path + "' is locked by another indexer run");
+    throw Error(ErrorCode::kLocked, "index '" + path + "' is locked by another writer");
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "cannot open index '" + path + "' for writing");
   }
@@ -58,7 +54,7 @@ IndexWriter::IndexWriter(const std::string& path, Analyzer& analyzer)
 
 IndexWriter::~IndexWriter() = default;
 
-IndexWriter::Outcome IndexWriter::put(const Article& article) {
+IndexWriter::Outcome IndexWriter::put(const Article& article, const std::string& root_key) {
   const std::string term = id_term(article.id);
   try {
     Outcome outcome = Outcome::kAdded;
@@ -68,10 +64,51 @@ IndexWriter::Outcome IndexWriter::put(const Article& article) {
         return Outcome::kUnchanged;
       outcome = Outcome::kUpdated;
     }
-    db_.replace_document(term, build_document(article, analyzer_));
+    Xapian::Document doc = build_document(article, analyzer_);
+    doc.add_boolean_term(root_term(root_key));
+    db_.replace_document(term, doc);
     return outcome;
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "writing article '" + article.id + "'");
+  }
+}
+
+bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
+  const std::string term = id_term(id);
+  try {
+    Xapian::PostingIterator it = db_.postlist_begin(term);
+    return it != db_.postlist_end(term) &&
+           db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) == hash;
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "reading article '" + id + "'");
+  }
+}
+
+std::size_t IndexWriter::prune(const std::string& root_key,
+                               const std::unordered_set<std::string>& seen_id_terms) {
+  const std::string root = root_term(root_key);
+  try {
+    std::vector<std::string> doomed;
+    const std::string prefix(schema::kPrefixId);
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+      if (seen_id_terms.count(*t)) continue;
+      const Xapian::docid did = *db_.postlist_begin(*t);
+      Xapian::TermIterator terms = db_.termlist_begin(did);
+      terms.skip_to(root);
+      if (terms != db_.termlist_end(did) && *terms == root) doomed.push_back(*t);
+    }
+    for (const auto& t : doomed) db_.delete_document(t);
+    return doomed.size();
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "pruning '" + path_ + "'");
+  }
+}
+
+std::size_t IndexWriter::root_count(const std::string& root_key) {
+  try {
+    return db_.get_termfreq(root_term(root_key));
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "reading '" + path_ + "'");
   }
 }
 
@@ -82,5 +119,25 @@ void IndexWriter::commit() {
     throw translate_xapian_error(e, "committing to '" + path_ + "'");
   }
 }
+
+void IndexWriter::compact() {
+  commit();
+  const std::string live = live_generation(path_);
+  const std::string next = next_generation(live);
+  const std::string next_dir = (std::filesystem::path(path_) / next).string();
+  try {
+    std::error_code ec;
+    std::filesystem::remove_all(next_dir, ec);
+    db_.compact(next_dir);
+    db_.close();
+    switch_generation(path_, next);
+    std::filesystem::remove_all(std::filesystem::path(path_) / live, ec);
+    db_ = open_writable(path_);
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "compacting '" + path_ + "'");
+  }
+}
+
+std::size_t IndexWriter::article_count() const { return db_.get_doccount(); }
 
 }  // namespace newsearch

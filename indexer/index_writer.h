@@ -1,13 +1,15 @@
-// The write side of the index: opening with the schema check, replacing
-// documents by id, batched atomic commits.
+// The write side of the index: locking, layout, schema check, replacing
+// documents by id, pruning, batched atomic commits and compaction.
 #pragma once
 
 #include <xapian.h>
 
 #include <memory>
 #include <string>
+#include <unordered_set>
 
 #include "indexer/article.h"
+#include "indexer/index_layout.h"
 #include "newsearch/analyzer.h"
 
 namespace newsearch {
@@ -17,9 +19,11 @@ class IndexWriter {
  public:
   enum class Outcome { kAdded, kUpdated, kUnchanged };
 
-  /// Opens or creates the index at @p path and stamps or checks its schema.
+  /// Locks the index at @p path (creating it if needed), removes generations
+  /// left by an interrupted compaction, and stamps or checks the schema.
   /// @throws Error(kLocked) if another writer holds the lock,
   ///         Error(kSchemaMismatch) for an index of another version/analyzer,
+  ///         Error(kInvalidArgument) if path is an unrelated directory,
   ///         Error(kIOError/kCorruption) otherwise.
   IndexWriter(const std::string& path, Analyzer& analyzer);
   ~IndexWriter();
@@ -27,15 +31,34 @@ class IndexWriter {
   IndexWriter& operator=(const IndexWriter&) = delete;
 
   /// Adds the article, or replaces the one with the same id if its content
-  /// hash differs. Visible to searchers after the next commit().
-  Outcome put(const Article& article);
+  /// hash differs. @p root_key names the SOURCE it came from (for prune()).
+  /// Visible to searchers after the next commit().
+  Outcome put(const Article& article, const std::string& root_key);
 
-  /// Makes everything put so far durable and visible, atomically.
+  /// True if an article with this id is indexed with this content hash.
+  bool unchanged(const std::string& id, const std::string& hash);
+
+  /// Deletes the articles read from @p root_key whose id term is not in
+  /// @p seen_id_terms. Returns how many were deleted.
+  std::size_t prune(const std::string& root_key, const std::unordered_set<std::string>& seen_id_terms);
+
+  /// Number of articles indexed from @p root_key.
+  std::size_t root_count(const std::string& root_key);
+
+  /// Makes everything done so far durable and visible, atomically.
   void commit();
+
+  /// Commits, writes a compacted copy as the next generation and switches
+  /// readers to it atomically; the old generation is then removed.
+  void compact();
+
+  /// Articles in the index, including uncommitted changes.
+  std::size_t article_count() const;
 
  private:
   std::string path_;
   Analyzer& analyzer_;
+  IndexLock lock_;
   Xapian::WritableDatabase db_;
 };
 

@@ -3,58 +3,207 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <unordered_set>
 
 #include "indexer/article_reader.h"
+#include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
+#include "indexer/jsonl_reader.h"
+#include "indexer/progress.h"
 #include "indexer/source_walker.h"
 
 namespace newsearch {
 namespace {
 
-void count(IndexStats& stats, IndexWriter::Outcome outcome) {
-  switch (outcome) {
-    case IndexWriter::Outcome::kAdded: ++stats.added; break;
-    case IndexWriter::Outcome::kUpdated: ++stats.updated; break;
-    case IndexWriter::Outcome::kUnchanged: ++stats.unchanged; break;
+// What one SOURCE yielded in this run; decides whether it may be pruned.
+struct RootState {
+  std::unordered_set<std::string> seen;  // id terms of records found (good or not)
+  std::size_t records = 0;
+  bool had_errors = false;
+};
+
+std::uint64_t total_size(const std::vector<SourceFile>& files) {
+  std::uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& f : files) {
+    const auto n = std::filesystem::file_size(f.path, ec);
+    if (!ec) total += n;
   }
+  return total;
 }
+
+class IndexRun {
+ public:
+  explicit IndexRun(const IndexerOptions& opt) : opt_(opt), log_(opt.logger.get()) {}
+
+  IndexStats run() {
+    const auto start = std::chrono::steady_clock::now();
+    // Sources are listed before the index is opened: a missing SOURCE must
+    // not touch the index at all.
+    std::vector<SourceFile> files;
+    for (const auto& s : opt_.sources) list_source(s, files);
+    writer_.emplace(opt_.db_path, analyzer_);
+    Progress progress(opt_.progress, total_size(files));
+    progress_ = &progress;
+    for (const SourceFile& f : files) {
+      index_file(f);
+      done_bytes_ += file_size(f);
+    }
+    progress.finish();
+    prune_roots();
+    writer_->commit();
+    maybe_compact();
+    stats_.articles = writer_->article_count();
+    stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return stats_;
+  }
+
+ private:
+  void list_source(const std::string& source, std::vector<SourceFile>& files) {
+    RootState& root = roots_[source_root_key(source)];
+    const auto found = find_sources({source}, [&](const std::string& path, const std::string& why) {
+      root.had_errors = true;
+      error(path, why);
+    });
+    files.insert(files.end(), found.begin(), found.end());
+  }
+
+  static std::uint64_t file_size(const SourceFile& f) {
+    std::error_code ec;
+    const auto n = std::filesystem::file_size(f.path, ec);
+    return ec ? 0 : n;
+  }
+
+  void skip(const std::string& where, const std::string& why) {
+    ++stats_.skipped;
+    if (log_) log_->warn("skipping {}: {}", where, why);
+  }
+
+  void error(const std::string& where, const std::string& why) {
+    ++stats_.errors;
+    if (log_) log_->error("cannot read {}: {}", where, why);
+  }
+
+  void index_file(const SourceFile& f) {
+    if (is_jsonl_path(f.path))
+      index_jsonl(f);
+    else
+      index_text(f);
+  }
+
+  void index_text(const SourceFile& f) {
+    RootState& root = roots_[f.root];
+    ++stats_.found;
+    ++root.records;
+    root.seen.insert(id_term(f.id));  // a bad file keeps its old version
+    std::string bytes;
+    try {
+      bytes = read_source_file(f.path, opt_.max_file_bytes);
+    } catch (const InputError& e) {
+      return skip(f.path, e.what());
+    }
+    stats_.bytes += bytes.size();
+    if (writer_->unchanged(f.id, content_hash(bytes))) return count_unchanged();
+    try {
+      store(parse_text_article(bytes, f.id, f.path), f.root);
+    } catch (const InputError& e) {
+      skip(f.path, e.what());
+    }
+  }
+
+  void index_jsonl(const SourceFile& f) {
+    RootState& root = roots_[f.root];
+    try {
+      JsonlReader reader(f.path, opt_.max_file_bytes);
+      std::string line;
+      while (reader.next_line(line)) {
+        stats_.bytes += line.size();
+        progress_->update(stats_.indexed(), done_bytes_ + reader.file_offset());
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        ++stats_.found;
+        ++root.records;
+        index_jsonl_line(f, reader, line, root);
+      }
+    } catch (const InputError& e) {
+      root.had_errors = true;
+      error(f.path, e.what());
+    }
+  }
+
+  void index_jsonl_line(const SourceFile& f, const JsonlReader& reader, const std::string& line,
+                        RootState& root) {
+    const std::string where = f.path + ":" + std::to_string(reader.line_number());
+    if (reader.too_long()) return skip(where, "line longer than the size limit (see --max-file-mb)");
+    try {
+      Article a = parse_jsonl_article(line, f.path);
+      root.seen.insert(id_term(a.id));
+      if (writer_->unchanged(a.id, a.hash)) return count_unchanged();
+      store(a, f.root);
+    } catch (const InputError& e) {
+      skip(where, e.what());
+    }
+  }
+
+  void count_unchanged() {
+    ++stats_.unchanged;
+    progress_->update(stats_.indexed(), done_bytes_);
+  }
+
+  void store(const Article& a, const std::string& root) {
+    switch (writer_->put(a, root)) {
+      case IndexWriter::Outcome::kAdded: ++stats_.added; break;
+      case IndexWriter::Outcome::kUpdated: ++stats_.updated; break;
+      case IndexWriter::Outcome::kUnchanged: ++stats_.unchanged; break;
+    }
+    progress_->update(stats_.indexed(), done_bytes_);
+    if (++pending_ >= opt_.batch_size) {
+      writer_->commit();
+      pending_ = 0;
+      if (log_) log_->debug("committed; {} articles so far", stats_.indexed());
+    }
+  }
+
+  void prune_roots() {
+    if (!opt_.prune) return;
+    for (const auto& [key, root] : roots_) {
+      if (root.had_errors) {
+        if (log_) log_->warn("not pruning {}: it had read errors", key);
+      } else if (root.records == 0) {
+        if (log_ && writer_->root_count(key) > 0)
+          log_->warn("not pruning {}: it holds no articles now (unmounted?)", key);
+      } else {
+        stats_.deleted += writer_->prune(key, root.seen);
+      }
+    }
+  }
+
+  void maybe_compact() {
+    const std::size_t changed = stats_.added + stats_.updated + stats_.deleted;
+    const double share = static_cast<double>(changed) /
+                         static_cast<double>(std::max<std::size_t>(writer_->article_count(), 1));
+    if (!opt_.compact && (opt_.compact_threshold <= 0 || changed == 0 || share < opt_.compact_threshold))
+      return;
+    if (log_) log_->info("compacting the index ({} of {} articles changed)", changed, writer_->article_count());
+    writer_->compact();
+    stats_.compacted = true;
+  }
+
+  const IndexerOptions& opt_;
+  spdlog::logger* log_;
+  Analyzer analyzer_;
+  std::optional<IndexWriter> writer_;
+  std::map<std::string, RootState> roots_;
+  IndexStats stats_;
+  Progress* progress_ = nullptr;
+  std::uint64_t done_bytes_ = 0;
+  std::size_t pending_ = 0;
+};
 
 }  // namespace
 
-IndexStats run_indexer(const IndexerOptions& opt) {
-  const auto start = std::chrono::steady_clock::now();
-  spdlog::logger* log = opt.logger.get();
-  IndexStats stats;
-  auto on_error = [&](const std::string& path, const std::string& reason) {
-    ++stats.skipped;
-    if (log) log->warn("skipping {}: {}", path, reason);
-  };
-  // Sources are listed before the index is opened: a missing SOURCE must not
-  // touch the index at all.
-  const std::vector<SourceFile> files = find_sources(opt.sources, on_error);
-  Analyzer analyzer;
-  IndexWriter writer(opt.db_path, analyzer);
-  std::size_t pending = 0;
-  for (const SourceFile& f : files) {
-    ++stats.found;
-    try {
-      const Article article = read_text_article(f.path, f.id, opt.max_file_bytes);
-      count(stats, writer.put(article));
-      stats.bytes += article.title.size();
-      for (const auto& p : article.paragraphs) stats.bytes += p.size();
-    } catch (const InputError& e) {
-      on_error(f.path, e.what());
-      continue;
-    }
-    if (++pending >= opt.batch_size) {
-      writer.commit();
-      pending = 0;
-      if (log) log->debug("committed; {} articles so far", stats.indexed());
-    }
-  }
-  writer.commit();
-  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return stats;
-}
+IndexStats run_indexer(const IndexerOptions& options) { return IndexRun(options).run(); }
 
 }  // namespace newsearch

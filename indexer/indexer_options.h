@@ -15,13 +15,24 @@ namespace newsearch {
 struct IndexerOptions {
   /// Index directory; created if missing.
   std::string db_path;
-  /// Directories (searched recursively for *.txt) and files to index.
+  /// Directories (searched recursively for *.txt, *.jsonl, *.jsonl.gz) and
+  /// files to index. May be empty when only compacting.
   std::vector<std::string> sources;
   /// Articles per commit. A crash loses at most one batch; searches see
   /// whole batches only.
   std::size_t batch_size = 1000;
-  /// Files larger than this are skipped (and counted) rather than indexed.
+  /// Files (and JSONL lines) larger than this are skipped and counted.
   std::size_t max_file_bytes = 32u << 20;
+  /// Delete articles of each SOURCE whose record is gone. A SOURCE that
+  /// yields no records at all, or had read errors, is never pruned.
+  bool prune = true;
+  /// Compact the index after the run, whatever changed.
+  bool compact = false;
+  /// Compact after a run that changed at least this fraction of the
+  /// articles (added + updated + deleted); 0 disables.
+  double compact_threshold = 0.3;
+  /// Show a live progress line on stderr (the CLI enables it on a terminal).
+  bool progress = false;
   /// Progress and warnings; null means silent.
   std::shared_ptr<spdlog::logger> logger;
 };
@@ -32,7 +43,11 @@ struct IndexStats {
   std::size_t added = 0;      ///< new articles
   std::size_t updated = 0;    ///< existing ids whose content changed
   std::size_t unchanged = 0;  ///< existing ids with the same content hash
+  std::size_t deleted = 0;    ///< articles pruned because their record is gone
   std::size_t skipped = 0;    ///< bad records (reported one by one in the log)
+  std::size_t errors = 0;     ///< unreadable sources (files, directories, streams)
+  std::size_t articles = 0;   ///< articles in the index after the run
+  bool compacted = false;     ///< the run ended with a compaction
   std::uint64_t bytes = 0;    ///< bytes of source text read
   double seconds = 0.0;
   std::size_t indexed() const { return added + updated + unchanged; }

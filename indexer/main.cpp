@@ -1,4 +1,7 @@
 // `indexer`: build or update a newsearch index from article files.
+#include <unistd.h>
+
+#include <cstdio>
 #include <iostream>
 
 #include "indexer/indexer.h"
@@ -10,19 +13,29 @@
 namespace {
 
 constexpr int kExitOk = 0;
-constexpr int kExitPartial = 1;  // done, but some inputs were skipped
+constexpr int kExitPartial = 1;  // done, but some inputs were skipped or unreadable
 constexpr int kExitFatal = 2;    // bad arguments, index failure, nothing indexed
 constexpr int kExitLocked = 3;   // another run holds the index lock
 
 constexpr const char* kFooter = R"(
-Each *.txt file is one article: the first non-empty line is the headline,
-paragraphs are separated by blank lines, web boilerplate lines are dropped.
-The article id is the file's path relative to its SOURCE directory. Running
-again replaces changed articles and leaves unchanged ones alone.
+Input: *.txt files (one article each: the first non-empty line is the
+headline, paragraphs are separated by blank lines, web boilerplate lines are
+dropped; the id is the path relative to SOURCE) and JSON Lines files
+(*.jsonl, *.jsonl.gz: one {"id","title","body",...} object per line; the id
+is used verbatim).
 
-Exit status: 0 success; 1 finished but some files were skipped (see the
-log); 2 error or nothing could be indexed; 3 the index is locked by another
-indexer run.
+Each run is incremental: new articles are added, changed ones (by content
+hash) replaced, unchanged ones skipped cheaply, and articles whose record
+disappeared from a SOURCE are deleted (--no-prune keeps them). Commits are
+atomic: searches see the previous or the new state, and a killed run leaves
+the last commit intact; the next run completes the work.
+
+Output: one summary line on stdout, e.g.
+  added=3 updated=1 deleted=0 unchanged=96 skipped=0 errors=0 articles=100 seconds=0.4 status=ok
+
+Exit status: 0 success; 1 finished, but some records were skipped or some
+sources could not be read (see the log); 2 error, or nothing could be
+indexed; 3 another indexer holds the index lock.
 Index location: --db, else $NEWSEARCH_DB, else
 ${XDG_DATA_HOME:-~/.local/share}/newsearch/index.)";
 
@@ -30,46 +43,67 @@ struct Flags {
   newsearch::IndexerOptions options;
   std::size_t max_file_mb = 32;
   std::string log_level = "info";
+  std::string log_file;
+  bool no_prune = false;
 };
 
 void add_flags(CLI::App& app, Flags& f) {
-  app.add_option("source", f.options.sources, "Directories (searched recursively) or files")
-      ->required();
+  app.add_option("source", f.options.sources, "Directories (searched recursively) or files");
   app.add_option("--db", f.options.db_path, "Index directory (default: see below)");
   app.add_option("--batch-size", f.options.batch_size, "Articles per commit")
       ->check(CLI::Range(1, 1000000))->capture_default_str();
-  app.add_option("--max-file-mb", f.max_file_mb, "Skip files larger than this")
+  app.add_option("--max-file-mb", f.max_file_mb, "Skip files (and JSONL lines) larger than this")
       ->check(CLI::Range(1, 4096))->capture_default_str();
+  app.add_flag("--no-prune", f.no_prune, "Keep articles whose source record disappeared");
+  app.add_flag("--compact", f.options.compact, "Compact the index after the run (SOURCE optional)");
+  app.add_option("--compact-threshold", f.options.compact_threshold,
+                 "Compact automatically when this share of articles changed (0 = never)")
+      ->check(CLI::Range(0.0, 1.0))->capture_default_str();
+  app.add_option("--log-file", f.log_file, "Also log to this file (rotated at 10 MiB, 5 kept)");
   newsearch::cli::add_log_level_flag(app, f.log_level);
   app.set_version_flag("--version", newsearch::version_string());
   app.footer(kFooter);
 }
 
-int exit_status(const newsearch::IndexStats& s, spdlog::logger& log) {
-  if (s.indexed() == 0) {
-    log.error("nothing could be indexed ({} files found, {} skipped)", s.found, s.skipped);
+int exit_status(const newsearch::IndexerOptions& o, const newsearch::IndexStats& s, spdlog::logger& log) {
+  if (!o.sources.empty() && s.indexed() == 0) {
+    log.error("nothing could be indexed ({} records found, {} skipped, {} unreadable sources)",
+              s.found, s.skipped, s.errors);
     return kExitFatal;
   }
-  return s.skipped > 0 ? kExitPartial : kExitOk;
+  return s.skipped + s.errors > 0 ? kExitPartial : kExitOk;
 }
 
 int run(Flags& f) {
-  auto& log = *f.options.logger;
-  if (f.options.db_path.empty()) f.options.db_path = newsearch::default_index_path();
-  f.options.max_file_bytes = f.max_file_mb << 20;
-  log.info("indexing into {}", f.options.db_path);
-  const newsearch::IndexStats s = newsearch::run_indexer(f.options);
+  auto& o = f.options;
+  auto& log = *o.logger;
+  if (o.sources.empty() && !o.compact)
+    throw newsearch::Error(newsearch::ErrorCode::kInvalidArgument,
+                           "no SOURCE given (see indexer --help)");
+  if (o.db_path.empty()) o.db_path = newsearch::default_index_path();
+  o.max_file_bytes = f.max_file_mb << 20;
+  o.prune = !f.no_prune;
+  o.progress = isatty(STDERR_FILENO) && log.should_log(spdlog::level::info);
+  log.info("indexing into {}", o.db_path);
+  const newsearch::IndexStats s = newsearch::run_indexer(o);
   const double mb = static_cast<double>(s.bytes) / 1e6;
-  log.info("{} articles: {} added, {} updated, {} unchanged, {} skipped in {:.2f} s ({:.2f} MB, {:.2f} MB/s)",
-           s.found, s.added, s.updated, s.unchanged, s.skipped, s.seconds, mb,
-           s.seconds > 0 ? mb / s.seconds : 0.0);
-  return exit_status(s, log);
+  log.info("{} records: {} added, {} updated, {} deleted, {} unchanged, {} skipped, {} errors; "
+           "{} articles in the index; {:.2f} s ({:.2f} MB, {:.2f} MB/s){}",
+           s.found, s.added, s.updated, s.deleted, s.unchanged, s.skipped, s.errors, s.articles,
+           s.seconds, mb, s.seconds > 0 ? mb / s.seconds : 0.0, s.compacted ? "; compacted" : "");
+  const int status = exit_status(o, s, log);
+  std::printf("added=%zu updated=%zu deleted=%zu unchanged=%zu skipped=%zu errors=%zu articles=%zu "
+              "seconds=%.2f status=%s\n",
+              s.added, s.updated, s.deleted, s.unchanged, s.skipped, s.errors, s.articles, s.seconds,
+              status == kExitOk ? "ok" : status == kExitPartial ? "partial" : "failed");
+  return status;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Index news articles (*.txt) into a newsearch index.", "indexer"};
+  CLI::App app{"Index news articles (*.txt, *.jsonl, *.jsonl.gz) into a newsearch index.",
+               "indexer"};
   Flags f;
   add_flags(app, f);
   try {
@@ -81,10 +115,11 @@ int main(int argc, char** argv) {
     return kExitFatal;
   }
   try {
-    f.options.logger = newsearch::cli::make_stderr_logger("indexer", f.log_level);
+    f.options.logger = newsearch::cli::make_logger("indexer", f.log_level, f.log_file);
     return run(f);
   } catch (const newsearch::Error& e) {
-    std::cerr << "indexer: " << e.what() << '\n';
+    if (f.options.logger) f.options.logger->error("{}", e.what());
+    else std::cerr << "indexer: " << e.what() << '\n';
     return e.code() == newsearch::ErrorCode::kLocked ? kExitLocked : kExitFatal;
   } catch (const std::exception& e) {
     std::cerr << "indexer: internal error: " << e.what() << '\n';

@@ -11,7 +11,9 @@ namespace {
 
 bool is_article_file(const fs::directory_entry& e) {
   std::error_code ec;
-  return e.is_regular_file(ec) && e.path().extension() == ".txt";
+  const std::string name = e.path().filename().string();
+  return e.is_regular_file(ec) &&
+         (name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz"));
 }
 
 // Own recursion rather than recursive_directory_iterator, so one unreadable
@@ -28,12 +30,18 @@ void walk_dir(const fs::path& root, const fs::path& dir, std::vector<SourceFile>
     if (it->is_directory(tec) && !it->is_symlink(tec))
       subdirs.push_back(it->path());
     else if (is_article_file(*it))
-      out.push_back({it->path().string(), it->path().lexically_relative(root).generic_string()});
+      out.push_back({it->path().string(), it->path().lexically_relative(root).generic_string(), {}});
   }
   for (const auto& d : subdirs) walk_dir(root, d, out, on_error);
 }
 
 }  // namespace
+
+std::string source_root_key(const std::string& source) {
+  std::error_code ec;
+  const fs::path p = fs::weakly_canonical(fs::absolute(source), ec);
+  return (ec ? fs::absolute(source) : p).generic_string();
+}
 
 std::vector<SourceFile> find_sources(
     const std::vector<std::string>& sources,
@@ -47,7 +55,9 @@ std::vector<SourceFile> find_sources(
     if (fs::is_directory(st))
       walk_dir(s, s, out, on_error);
     else
-      out.push_back({s, fs::path(s).filename().string()});
+      out.push_back({s, fs::path(s).filename().string(), {}});
+    const std::string root = source_root_key(s);
+    for (auto i = first; i < out.size(); ++i) out[i].root = root;
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.id < b.id; });
   }

@@ -11,9 +11,13 @@ namespace newsearch {
 struct SourceFile {
   std::string path;  ///< as found (SOURCE joined with the relative path)
   std::string id;    ///< path relative to its SOURCE directory, or the file name
+  std::string root;  ///< the SOURCE it was found under, made absolute and canonical
 };
 
-/// Lists *.txt files under each directory in @p sources (recursively, in
+/// A stable key for a SOURCE argument: its absolute, canonical path.
+std::string source_root_key(const std::string& source);
+
+/// Lists *.txt, *.jsonl and *.jsonl.gz files under each directory in @p sources (recursively, in
 /// sorted order) and each file named directly. Directories that cannot be
 /// read are reported through @p on_error (path, reason) and skipped.
 /// @throws Error(kNotFound) if a SOURCE does not exist.

@@ -5,6 +5,8 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <mutex>
 
 #include "newsearch/analyzer.h"
@@ -34,14 +36,35 @@ void check_schema(const Xapian::Database& db, const std::string& path, const Ana
                                                 "': rebuild it with the indexer");
 }
 
+// Contents of the index's stub file: which generation is live. Empty for a
+// plain (stub-less) Xapian database.
+std::string read_stub(const std::string& path) {
+  std::ifstream in(std::filesystem::path(path) / schema::kStubFile);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 }  // namespace
 
 struct Searcher::Impl {
   std::string path;
   SearchOptions options;
   Xapian::Database db;
+  std::string stub;
   Analyzer analyzer;
   std::mutex mu;
+
+  // Opens the live generation afresh (after a compaction switched it).
+  void open_fresh() {
+    stub = read_stub(path);
+    db = Xapian::Database(path);
+  }
+
+  // Cheap check before each search: a compaction replaces the stub file.
+  void follow_switch() {
+    if (read_stub(path) != stub) open_fresh();
+  }
 
   template <typename F>
   auto with_retry(const char* what, F&& f) {
@@ -52,6 +75,10 @@ struct Searcher::Impl {
         if (attempt >= kModifiedRetries) throw translate_xapian_error(e, what);
         if (options.logger) options.logger->debug("index changed during {}; reopening", what);
         db.reopen();
+      } catch (const Xapian::DatabaseOpeningError& e) {
+        // The generation being read was removed by a compaction: follow it.
+        if (attempt >= kModifiedRetries) throw translate_xapian_error(e, what);
+        open_fresh();
       } catch (const Xapian::Error& e) {
         throw translate_xapian_error(e, std::string(what) + " in '" + path + "'");
       }
@@ -73,7 +100,7 @@ Searcher Searcher::open(const std::string& path, const SearchOptions& options) {
   impl->path = path;
   impl->options = options;
   try {
-    impl->db = Xapian::Database(path);
+    impl->open_fresh();
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "cannot open index '" + path + "'");
   }
@@ -88,6 +115,7 @@ SearchResults Searcher::search(std::string_view query) {
 SearchResults Searcher::search(std::string_view query, const SearchOptions& options) {
   std::lock_guard lock(impl_->mu);
   return impl_->with_retry("search", [&] {
+    impl_->follow_switch();
     return run_search(impl_->db, impl_->analyzer, query, options);
   });
 }
@@ -101,7 +129,10 @@ std::size_t Searcher::article_count() {
 
 void Searcher::reopen() {
   std::lock_guard lock(impl_->mu);
-  impl_->with_retry("reopening", [&] { return impl_->db.reopen(); });
+  impl_->with_retry("reopening", [&] {
+    impl_->open_fresh();
+    return true;
+  });
 }
 
 }  // namespace newsearch

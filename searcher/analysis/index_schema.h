@@ -1,6 +1,14 @@
 /** @file index_schema.h
  *  @brief The on-disk contract between the indexer and the searcher.
  *
+ *  Directory layout of an index at PATH:
+ *     PATH/XAPIANDB        Xapian stub file naming the live generation
+ *                          ("glass gen-000007"); replaced atomically by rename()
+ *     PATH/gen-NNNNNN/     glass databases; only the one named in XAPIANDB is live
+ *     PATH/newsearch.lock  flock()ed by every writer (indexer run, compaction)
+ *   Readers open PATH (Xapian follows the stub). Compaction writes the next
+ *   generation and switches XAPIANDB, so readers never see a half state.
+ *
  *  One Xapian document per article:
  *
  *   Terms (prefixes follow Xapian's conventions):
@@ -10,12 +18,15 @@
  *     S<term>        headline word, unstemmed, with positions
  *     ZS<stem>       headline word, stemmed, wdf only
  *     B<source>      publisher, normalised (boolean filter)
+ *     R<root>        the SOURCE root the article was read from (boolean):
+ *                    pruning deletes a root's articles that disappeared
  *   Body positions start at 1; consecutive passages are separated by a gap
  *   of kPassagePositionGap so phrases never match across passages.
  *
  *   Values:
- *     kSlotDate      ISO 8601 date as given (sorts chronologically when the
- *                    offsets agree; empty if unknown)
+ *     kSlotDate      date normalised to UTC, "YYYY-MM-DDTHH:MM:SS" truncated
+ *                    to the precision given (sorts chronologically; empty if
+ *                    unknown); the stored record keeps the date as given
  *     kSlotHash      content hash (hex) of the source record
  *
  *   Document data: a MessagePack map (see stored_article.h).
@@ -36,11 +47,16 @@ inline constexpr std::string_view kPrefixStem = "Z";
 inline constexpr std::string_view kPrefixHeadline = "S";
 inline constexpr std::string_view kPrefixHeadlineStem = "ZS";
 inline constexpr std::string_view kPrefixSource = "B";
+inline constexpr std::string_view kPrefixRoot = "R";
 
 inline constexpr unsigned kSlotDate = 0;
 inline constexpr unsigned kSlotHash = 1;
 
 inline constexpr unsigned kPassagePositionGap = 100;
+
+inline constexpr std::string_view kStubFile = "XAPIANDB";
+inline constexpr std::string_view kGenerationPrefix = "gen-";
+inline constexpr std::string_view kLockFile = "newsearch.lock";
 
 inline constexpr std::string_view kMetaSchema = "newsearch.schema";
 inline constexpr std::string_view kMetaAnalyzer = "newsearch.analyzer";

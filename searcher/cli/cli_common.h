@@ -2,6 +2,7 @@
 // and the error → exit status mapping. Header-only; not installed.
 #pragma once
 
+#include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -25,12 +26,23 @@ inline void add_log_level_flag(CLI::App& app, std::string& level) {
       ->capture_default_str();
 }
 
-/// A logger writing to stderr (coloured only when stderr is a terminal).
-inline std::shared_ptr<spdlog::logger> make_stderr_logger(const std::string& name,
-                                                          const std::string& level) {
-  auto logger = spdlog::stderr_color_mt(name);
+/// A logger writing to stderr (coloured only when stderr is a terminal) and,
+/// if @p log_file is not empty, to that file, rotated at 10 MiB keeping 5.
+/// @throws spdlog::spdlog_ex if the log file cannot be opened.
+inline std::shared_ptr<spdlog::logger> make_logger(const std::string& name,
+                                                   const std::string& level,
+                                                   const std::string& log_file = {}) {
+  auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+  console->set_pattern("%n: %^%l%$: %v");
+  std::vector<spdlog::sink_ptr> sinks{console};
+  if (!log_file.empty()) {
+    auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(log_file, 10u << 20, 5);
+    file->set_pattern("[%Y-%m-%d %H:%M:%S.%e] [%n] [pid %P] [%l] %v");
+    sinks.push_back(file);
+  }
+  auto logger = std::make_shared<spdlog::logger>(name, sinks.begin(), sinks.end());
   logger->set_level(kLogLevels.at(level));
-  logger->set_pattern("%n: %^%l%$: %v");
+  logger->flush_on(spdlog::level::info);
   return logger;
 }
 

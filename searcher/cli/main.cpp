@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
     return kExitError;
   }
   try {
-    f.options.logger = newsearch::cli::make_stderr_logger("search", f.log_level);
+    f.options.logger = newsearch::cli::make_logger("search", f.log_level);
     if (f.db.empty()) f.db = newsearch::default_index_path();
     return run(f);
   } catch (const newsearch::Error& e) {

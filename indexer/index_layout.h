@@ -1,0 +1,45 @@
+// The directory layout of an index (see index_schema.h): generations behind
+// an atomically switched Xapian stub file, and the writers' lock.
+#pragma once
+
+#include <string>
+
+namespace newsearch {
+
+/// Exclusive, non-blocking lock on PATH/newsearch.lock, held for the
+/// object's lifetime. The kernel releases it if the process dies (even by
+/// SIGKILL), so a crashed run never leaves a stale lock behind.
+class IndexLock {
+ public:
+  /// @throws Error(kLocked) naming the holder's pid if another process holds it,
+  ///         Error(kIOError) if the lock file cannot be created.
+  explicit IndexLock(const std::string& index_path);
+  ~IndexLock();
+  IndexLock(const IndexLock&) = delete;
+  IndexLock& operator=(const IndexLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+/// Creates PATH with an empty first generation if it has no index yet.
+/// @throws Error(kInvalidArgument) if PATH is a non-empty directory that is
+///   not an index, Error(kIOError) on file system failures.
+void ensure_index_layout(const std::string& index_path);
+
+/// Name of the live generation directory ("gen-000007").
+/// @throws Error(kCorruption) if the stub file is missing or malformed.
+std::string live_generation(const std::string& index_path);
+
+/// The name the generation after @p generation gets.
+std::string next_generation(const std::string& generation);
+
+/// Points the stub at @p generation: write a temporary file, fsync, rename
+/// over XAPIANDB, fsync the directory.
+void switch_generation(const std::string& index_path, const std::string& generation);
+
+/// Deletes generation directories other than the live one (left by an
+/// interrupted compaction or by a switch). Call with the lock held.
+void remove_stale_generations(const std::string& index_path);
+
+}  // namespace newsearch

@@ -1,0 +1,108 @@
+#include "indexer/jsonl_reader.h"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/article_reader.h"
+
+namespace newsearch {
+namespace {
+
+constexpr std::size_t kChunk = 1 << 16;
+
+std::string optional_string(const nlohmann::json& j, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return {};
+  if (!it->is_string()) throw InputError(std::string("field \"") + key + "\" is not a string");
+  return it->get<std::string>();
+}
+
+}  // namespace
+
+bool is_jsonl_path(const std::string& path) {
+  return path.ends_with(".jsonl") || path.ends_with(".jsonl.gz");
+}
+
+Article parse_jsonl_article(std::string_view line, const std::string& source_path) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) throw InputError("not valid JSON (or not valid UTF-8)");
+  if (!j.is_object()) throw InputError("not a JSON object");
+  Article a;
+  a.id = optional_string(j, "id");
+  if (a.id.empty()) throw InputError("missing \"id\"");
+  for (const auto& part : split_paragraphs(optional_string(j, "title")))
+    a.title += (a.title.empty() ? "" : " ") + part;
+  a.paragraphs = split_paragraphs(optional_string(j, "body"));
+  if (a.title.empty() && a.paragraphs.empty()) throw InputError("no \"title\" or \"body\" text");
+  a.date = optional_string(j, "date");
+  a.source = optional_string(j, "source");
+  a.url = optional_string(j, "url");
+  a.lang = optional_string(j, "lang");
+  a.source_path = source_path;
+  a.hash = content_hash(line);
+  return a;
+}
+
+JsonlReader::JsonlReader(const std::string& path, std::size_t max_line_bytes)
+    : path_(path), max_line_(max_line_bytes) {
+  gz_ = gzopen(path.c_str(), "rb");
+  if (!gz_) throw InputError("cannot open: " + std::string(std::strerror(errno)));
+  gzbuffer(static_cast<gzFile>(gz_), 1 << 17);
+}
+
+JsonlReader::~JsonlReader() {
+  if (gz_) gzclose(static_cast<gzFile>(gz_));
+}
+
+bool JsonlReader::fill() {
+  if (eof_) return false;
+  buf_.erase(0, pos_);
+  pos_ = 0;
+  const std::size_t old = buf_.size();
+  buf_.resize(old + kChunk);
+  const int n = gzread(static_cast<gzFile>(gz_), buf_.data() + old, kChunk);
+  if (n < 0) {
+    int err = 0;
+    throw InputError(std::string("read error: ") + gzerror(static_cast<gzFile>(gz_), &err));
+  }
+  buf_.resize(old + static_cast<std::size_t>(n));
+  if (n == 0) eof_ = true;
+  return n > 0;
+}
+
+bool JsonlReader::next_line(std::string& line) {
+  too_long_ = false;
+  for (;;) {
+    const std::size_t nl = buf_.find('\n', pos_);
+    if (nl != std::string::npos) {
+      line.assign(buf_, pos_, std::min(nl - pos_, max_line_));
+      too_long_ = too_long_ || nl - pos_ > max_line_;
+      pos_ = nl + 1;
+      break;
+    }
+    if (buf_.size() - pos_ > max_line_) {  // discard the rest of a giant line
+      buf_.erase(pos_ + max_line_);
+      too_long_ = true;
+    }
+    if (!fill()) {
+      if (pos_ >= buf_.size()) return false;
+      line.assign(buf_, pos_, std::min(buf_.size() - pos_, max_line_));
+      pos_ = buf_.size();
+      break;
+    }
+  }
+  ++line_number_;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return true;
+}
+
+std::uint64_t JsonlReader::file_offset() const {
+  const z_off_t off = gzoffset(static_cast<gzFile>(gz_));
+  return off < 0 ? 0 : static_cast<std::uint64_t>(off);
+}
+
+}  // namespace newsearch

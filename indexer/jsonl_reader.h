@@ -1,0 +1,56 @@
+// JSON Lines input: one article per line, plain or gzip-compressed.
+//   {"id": "...", "title": "...", "body": "para 1\n\npara 2",
+//    "date": "2013-06-06T10:00:00-04:00", "source": "Reuters", "url": "...", "lang": "en"}
+// id is required and used verbatim; title and body are strings (either may be
+// empty, not both); the other fields are optional strings.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "indexer/article.h"
+
+namespace newsearch {
+
+/// Parses one JSONL line into an article (hash = hash of the line).
+/// @throws InputError naming what is wrong with the line.
+Article parse_jsonl_article(std::string_view line, const std::string& source_path);
+
+/// Reads the lines of a .jsonl or .jsonl.gz file (zlib reads both).
+class JsonlReader {
+ public:
+  /// @throws InputError if the file cannot be opened.
+  JsonlReader(const std::string& path, std::size_t max_line_bytes);
+  ~JsonlReader();
+  JsonlReader(const JsonlReader&) = delete;
+  JsonlReader& operator=(const JsonlReader&) = delete;
+
+  /// The next line without its newline; false at the end of the file.
+  /// A line longer than max_line_bytes is returned truncated with
+  /// too_long() set. @throws InputError on a read or decompression error.
+  bool next_line(std::string& line);
+
+  bool too_long() const { return too_long_; }
+  /// 1-based number of the line last returned.
+  std::size_t line_number() const { return line_number_; }
+  /// Bytes of the (possibly compressed) file consumed so far.
+  std::uint64_t file_offset() const;
+
+ private:
+  bool fill();
+
+  std::string path_;
+  void* gz_ = nullptr;  // gzFile, kept out of the header
+  std::size_t max_line_;
+  std::string buf_;
+  std::size_t pos_ = 0;
+  bool eof_ = false;
+  bool too_long_ = false;
+  std::size_t line_number_ = 0;
+};
+
+/// True if @p path names a JSON Lines file (.jsonl or .jsonl.gz).
+bool is_jsonl_path(const std::string& path);
+
+}  // namespace newsearch
