@@ -83,7 +83,7 @@ int run(Flags& f) {
   if (o.db_path.empty()) o.db_path = newsearch::default_index_path();
   o.max_file_bytes = f.max_file_mb << 20;
   o.prune = !f.no_prune;
-  o.progress = isatty(STDERR_FILENO) && log.should_log(spdlog::level::info);
+  o.progress = isatty(STDERR_FILENO) && newsearch::cli::kLogLevels.at(f.log_level) <= spdlog::level::info;
   log.info("indexing into {}", o.db_path);
   const newsearch::IndexStats s = newsearch::run_indexer(o);
   const double mb = static_cast<double>(s.bytes) / 1e6;
