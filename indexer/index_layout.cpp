@@ -18,8 +18,6 @@ namespace newsearch {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kFirstGeneration = "gen-000001";
-
 std::string errno_text() { return std::strerror(errno); }
 
 [[noreturn]] void io_error(const std::string& what) {
@@ -68,23 +66,22 @@ IndexLock::~IndexLock() {
   if (fd_ >= 0) ::close(fd_);  // releases the flock
 }
 
-void ensure_index_layout(const std::string& index_path) {
+bool has_index_layout(const std::string& index_path) {
   std::error_code ec;
-  if (fs::exists(stub_path(index_path), ec)) return;
-  if (fs::exists(index_path, ec)) {
-    if (!fs::is_directory(index_path, ec))
-      throw Error(ErrorCode::kInvalidArgument, "'" + index_path + "' is a file, not an index");
-    for (const auto& entry : fs::directory_iterator(index_path, ec)) {
-      const std::string name = entry.path().filename().string();
-      if (name != schema::kLockFile && !is_generation(name))
-        throw Error(ErrorCode::kInvalidArgument,
-                    "'" + index_path + "' exists and is not an index; refusing to write into it");
-    }
+  return fs::exists(stub_path(index_path), ec);
+}
+
+void check_index_target(const std::string& index_path) {
+  std::error_code ec;
+  if (!fs::exists(index_path, ec)) return;
+  if (!fs::is_directory(index_path, ec))
+    throw Error(ErrorCode::kInvalidArgument, "'" + index_path + "' is a file, not an index");
+  for (const auto& entry : fs::directory_iterator(index_path, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name != schema::kLockFile && !is_generation(name))
+      throw Error(ErrorCode::kInvalidArgument,
+                  "'" + index_path + "' exists and is not an index; refusing to write into it");
   }
-  fs::create_directories(index_path, ec);
-  if (ec) throw Error(ErrorCode::kIOError, "cannot create '" + index_path + "': " + ec.message());
-  // The generation directory itself is created by Xapian on first open.
-  switch_generation(index_path, kFirstGeneration);
 }
 
 std::string live_generation(const std::string& index_path) {

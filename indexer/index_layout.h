@@ -22,10 +22,13 @@ class IndexLock {
   int fd_ = -1;
 };
 
-/// Creates PATH with an empty first generation if it has no index yet.
-/// @throws Error(kInvalidArgument) if PATH is a non-empty directory that is
-///   not an index, Error(kIOError) on file system failures.
-void ensure_index_layout(const std::string& index_path);
+/// True if PATH already has an index (its stub file exists).
+bool has_index_layout(const std::string& index_path);
+
+/// Checks that PATH may become an index: missing, empty, or holding only
+/// our lock file and leftover generations.
+/// @throws Error(kInvalidArgument) if it is a file or an unrelated directory.
+void check_index_target(const std::string& index_path);
 
 /// Name of the live generation directory ("gen-000007").
 /// @throws Error(kCorruption) if the stub file is missing or malformed.

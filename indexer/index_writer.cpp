@@ -34,14 +34,37 @@ std::string root_term(const std::string& root_key) {
 
 // Opens the live generation for writing (Xapian follows the stub).
 Xapian::WritableDatabase open_writable(const std::string& path) {
-  return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+  return Xapian::WritableDatabase(path, Xapian::DB_OPEN);
+}
+
+constexpr const char* kFirstGeneration = "gen-000001";
+
+// Creates a new index: the first generation, stamped and committed, and only
+// then the stub that makes it visible. A crash at any point leaves either no
+// index or a valid empty one.
+void create_index(const std::string& path, const Analyzer& analyzer) {
+  check_index_target(path);
+  const std::string gen = (std::filesystem::path(path) / kFirstGeneration).string();
+  std::error_code ec;
+  std::filesystem::remove_all(gen, ec);
+  Xapian::WritableDatabase db(gen, Xapian::DB_CREATE);
+  stamp_or_check_schema(db, path, analyzer);
+  db.close();
+  switch_generation(path, kFirstGeneration);
+}
+
+// Runs before the lock file is created in PATH, so a mistyped --db naming an
+// unrelated directory is refused without leaving anything behind.
+void check_index_target_if_new(const std::string& path) {
+  if (!has_index_layout(path)) check_index_target(path);
 }
 
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& path, Analyzer& analyzer)
-    : path_(path), analyzer_(analyzer), lock_((ensure_index_layout(path), path)) {
+    : path_(path), analyzer_(analyzer), lock_((check_index_target_if_new(path), path)) {
   try {
+    if (!has_index_layout(path)) create_index(path, analyzer_);
     remove_stale_generations(path);
     db_ = open_writable(path);
     stamp_or_check_schema(db_, path, analyzer_);

@@ -34,9 +34,10 @@ std::vector<ByteRange> find_concept(const QueryLeaf& leaf, const std::vector<Tok
     return found;
   }
   find_phrase(leaf, words, found);
+  // "cease-fire" also matches a plain "ceasefire" (and its joined form).
   if (!leaf.joined_stem.empty())
     for (const Token& t : tokens)
-      if (t.joined && t.stem == leaf.joined_stem) found.emplace_back(t.byte_begin, t.byte_end);
+      if (t.stem == leaf.joined_stem) found.emplace_back(t.byte_begin, t.byte_end);
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
   return found;

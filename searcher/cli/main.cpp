@@ -70,6 +70,44 @@ std::string join(const std::vector<std::string>& words) {
   return q;
 }
 
+// True for a short numeric option with its value attached ("-n5").
+bool glued_number(const CLI::App& app, const std::string& arg) {
+  if (arg.size() < 3 || arg[0] != '-' || arg[1] == '-') return false;
+  const CLI::Option* opt = app.get_option_no_throw(arg.substr(0, 2));
+  return opt && opt->get_type_size() > 0 &&
+         arg.find_first_not_of("0123456789", 2) == std::string::npos;
+}
+
+// CLI11 would take an exclusion such as "-Haftar" for an unknown option.
+// Every argument that is neither one of our options nor an option's value is
+// a query word; they are moved, in order, after a "--".
+std::vector<std::string> query_words_last(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> options{argv[0]}, words;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") {
+      words.insert(words.end(), argv + i + 1, argv + argc);
+      break;
+    }
+    const CLI::Option* opt =
+        arg.size() > 1 && arg[0] == '-' ? app.get_option_no_throw(arg.substr(0, arg.find('='))) : nullptr;
+    if (!opt && glued_number(app, arg)) {  // "-n5"
+      options.push_back(arg);
+      continue;
+    }
+    if (!opt) {
+      words.push_back(arg);
+      continue;
+    }
+    options.push_back(arg);
+    if (opt->get_type_size() > 0 && arg.find('=') == std::string::npos && i + 1 < argc)
+      options.push_back(argv[++i]);
+  }
+  if (!words.empty()) options.push_back("--");
+  options.insert(options.end(), words.begin(), words.end());
+  return options;
+}
+
 int run(const Flags& f) {
   f.options.logger->debug("opening {}", f.db);
   auto searcher = newsearch::Searcher::open(f.db, f.options);
@@ -96,7 +134,10 @@ int main(int argc, char** argv) {
   Flags f;
   add_flags(app, f);
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> args = query_words_last(app, argc, argv);
+    std::vector<char*> cargs;
+    for (auto& a : args) cargs.push_back(a.data());
+    app.parse(static_cast<int>(cargs.size()), cargs.data());
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {

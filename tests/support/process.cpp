@@ -94,6 +94,60 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
   return r;
 }
 
+namespace {
+
+int decode_status(int status) {
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+}  // namespace
+
+BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
+                                     const std::vector<std::string>& env) {
+  std::vector<std::string> args = argv, envs = merged_environment(env);
+  auto cargs = c_strings(args), cenv = c_strings(envs);
+  pid_ = fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    const int devnull = open("/dev/null", O_RDWR);
+    dup2(devnull, 0);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    execve(cargs[0], cargs.data(), cenv.data());
+    _exit(127);
+  }
+}
+
+BackgroundProcess::~BackgroundProcess() {
+  if (running()) {
+    kill_now();
+    wait();
+  }
+}
+
+bool BackgroundProcess::running() {
+  if (status_ >= 0) return false;
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) == pid_) {
+    status_ = decode_status(status);
+    return false;
+  }
+  return true;
+}
+
+void BackgroundProcess::kill_now() {
+  if (status_ < 0) kill(pid_, SIGKILL);
+}
+
+int BackgroundProcess::wait() {
+  if (status_ < 0) {
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    status_ = decode_status(status);
+  }
+  return status_;
+}
+
 std::string bin(const std::string& name) { return std::string(NEWSEARCH_BIN_DIR) + "/" + name; }
 
 }  // namespace newsearch::test

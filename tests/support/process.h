@@ -18,6 +18,27 @@ struct ProcessResult {
 ProcessResult run_process(const std::vector<std::string>& argv,
                           const std::vector<std::string>& env = {}, int timeout_s = 120);
 
+/// A program started in the background (stdin, stdout and stderr on
+/// /dev/null), for tests that act while it runs. Killed on destruction.
+class BackgroundProcess {
+ public:
+  BackgroundProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+  ~BackgroundProcess();
+  BackgroundProcess(const BackgroundProcess&) = delete;
+  BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+
+  /// True until the process has exited (reaps it when it has).
+  bool running();
+  /// Sends SIGKILL.
+  void kill_now();
+  /// Waits for exit; returns the status as ProcessResult::status does.
+  int wait();
+
+ private:
+  int pid_ = -1;
+  int status_ = -1;
+};
+
 /// Path of a built program: NEWSEARCH_BIN_DIR/name.
 std::string bin(const std::string& name);
 

@@ -28,6 +28,12 @@ std::string TempDir::write(const std::string& name, const std::string& content) 
 
 std::string corpus_dir() { return std::string(NEWSEARCH_SOURCE_DIR) + "/corpus"; }
 
+std::string shared_data_dir() {
+  const std::string dir = std::string(NEWSEARCH_SOURCE_DIR) + "/../shared/data";
+  std::error_code ec;
+  return std::filesystem::is_directory(dir, ec) ? dir : std::string();
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;

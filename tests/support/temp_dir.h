@@ -25,6 +25,9 @@ class TempDir {
 /// The repository's corpus/ directory.
 std::string corpus_dir();
 
+/// ../shared/data beside the checkout (real corpora), or "" if absent.
+std::string shared_data_dir();
+
 /// Reads a whole file.
 std::string read_file(const std::string& path);
 
