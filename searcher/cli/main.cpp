@@ -74,7 +74,7 @@ std::string join(const std::vector<std::string>& words) {
 bool glued_number(const CLI::App& app, const std::string& arg) {
   if (arg.size() < 3 || arg[0] != '-' || arg[1] == '-') return false;
   const CLI::Option* opt = app.get_option_no_throw(arg.substr(0, 2));
-  return opt && opt->get_type_size() > 0 &&
+  return opt && opt->get_items_expected_max() > 0 &&
          arg.find_first_not_of("0123456789", 2) == std::string::npos;
 }
 
@@ -95,12 +95,12 @@ std::vector<std::string> query_words_last(const CLI::App& app, int argc, char** 
       options.push_back(arg);
       continue;
     }
-    if (!opt) {
+    if (!opt && !arg.starts_with("--")) {  // "--bogus" stays an (unknown) option
       words.push_back(arg);
       continue;
     }
     options.push_back(arg);
-    if (opt->get_type_size() > 0 && arg.find('=') == std::string::npos && i + 1 < argc)
+    if (opt && opt->get_items_expected_max() > 0 && arg.find('=') == std::string::npos && i + 1 < argc)
       options.push_back(argv[++i]);
   }
   if (!words.empty()) options.push_back("--");
