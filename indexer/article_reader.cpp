@@ -15,9 +15,38 @@ namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
+// Unicode spaces that scraped pages use as blank lines and padding:
+// NBSP, the U+2000 block's spaces, narrow NBSP, ideographic space, BOM/ZWNBSP.
+constexpr std::string_view kWideSpaces[] = {
+    "\xC2\xA0", "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83",
+    "\xE2\x80\x84", "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88",
+    "\xE2\x80\x89", "\xE2\x80\x8A", "\xE2\x80\x8B", "\xE2\x80\xAF", "\xE2\x81\x9F",
+    "\xE3\x80\x80", "\xEF\xBB\xBF"};
+
+// Byte length of the blank (ASCII or Unicode space, not newline) at s[i], or 0.
+std::size_t blank_at(std::string_view s, std::size_t i) {
+  if (is_blank(s[i])) return 1;
+  for (auto w : kWideSpaces)
+    if (s.substr(i, w.size()) == w) return w.size();
+  return 0;
+}
+
+// Byte length of the blank that ends s, or 0.
+std::size_t blank_before_end(std::string_view s) {
+  if (s.empty()) return 0;
+  if (is_blank(s.back())) return 1;
+  for (auto w : kWideSpaces)
+    if (s.ends_with(w)) return w.size();
+  return 0;
+}
+
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  while (!s.empty()) {
+    const std::size_t n = blank_at(s, 0);
+    if (n == 0) break;
+    s.remove_prefix(n);
+  }
+  while (const std::size_t n = blank_before_end(s)) s.remove_suffix(n);
   return s;
 }
 
@@ -38,15 +67,17 @@ std::string boilerplate_key(std::string_view line) {
   return key;
 }
 
-// Collapses runs of spaces and tabs into one space.
+// Collapses runs of blanks and newlines (ASCII or Unicode) into one space.
 std::string collapse_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
-    if (is_blank(c) || c == '\n') {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = s[i] == '\n' ? 1 : blank_at(s, i);
+    if (n > 0) {
       if (!out.empty() && out.back() != ' ') out += ' ';
+      i += n;
     } else {
-      out += c;
+      out += s[i++];
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -85,8 +116,10 @@ bool is_boilerplate_line(std::string_view line) {
 }
 
 void validate_text(std::string_view bytes) {
-  if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return is_blank(c) || c == '\n'; }))
-    throw InputError("empty file (no text)");
+  std::string_view rest = bytes;
+  while (!rest.empty() && (rest.front() == '\n' || blank_at(rest, 0) > 0))
+    rest.remove_prefix(rest.front() == '\n' ? 1 : blank_at(rest, 0));
+  if (rest.empty()) throw InputError("empty file (no text)");
   if (bytes.find('\0') != std::string_view::npos)
     throw InputError("binary file (contains NUL bytes)");
   if (const std::size_t bad = utf8::find_invalid(bytes); bad != std::string_view::npos)
