@@ -55,10 +55,19 @@ struct Searcher::Impl {
   Analyzer analyzer;
   std::mutex mu;
 
-  // Opens the live generation afresh (after a compaction switched it).
+  // Opens the live generation afresh (after a compaction switched it). A
+  // compaction may switch and delete the generation between reading the
+  // stub and opening it: then the stub has changed, and we follow it.
   void open_fresh() {
-    stub = read_stub(path);
-    db = Xapian::Database(path);
+    for (int attempt = 0;; ++attempt) {
+      stub = read_stub(path);
+      try {
+        db = Xapian::Database(path);
+        return;
+      } catch (const Xapian::DatabaseOpeningError&) {
+        if (attempt >= kModifiedRetries || read_stub(path) == stub) throw;
+      }
+    }
   }
 
   // Cheap check before each search: a compaction replaces the stub file.
