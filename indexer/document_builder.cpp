@@ -17,19 +17,23 @@ std::string prefixed(std::string_view prefix, const std::string& term) {
   return s;
 }
 
+struct Added {
+  Xapian::termpos last;  // last position used
+  std::size_t words;     // words (joined compound forms not counted)
+};
+
 // Adds the tokens of one text: positional unstemmed terms and stemmed terms.
-// Returns the last position used.
-Xapian::termpos add_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view text,
-                         Xapian::termpos base, std::string_view exact_prefix,
-                         std::string_view stem_prefix) {
-  Xapian::termpos last = base;
+Added add_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view text,
+               Xapian::termpos base, std::string_view exact_prefix, std::string_view stem_prefix) {
+  Added added{base, 0};
   for (const Token& t : analyzer.analyze(text)) {
     const Xapian::termpos pos = base + t.position;
     doc.add_posting(prefixed(exact_prefix, t.term), pos);
     doc.add_term(prefixed(stem_prefix, t.stem));
-    last = std::max(last, pos);
+    added.last = std::max(added.last, pos);
+    added.words += t.joined ? 0 : 1;
   }
-  return last;
+  return added;
 }
 
 std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
@@ -62,11 +66,14 @@ Xapian::Document build_document(const Article& a, Analyzer& analyzer,
   doc.add_boolean_term(id_term(a.id));
   add_text(doc, analyzer, a.title, 1, schema::kPrefixHeadline, schema::kPrefixHeadlineStem);
   Xapian::termpos base = 1;
+  std::size_t words = 0;
   for (auto [b, e] : rec.passages) {
     const std::string_view passage = std::string_view(rec.body).substr(b, e - b);
-    base = add_text(doc, analyzer, passage, base, "", schema::kPrefixStem) +
-           schema::kPassagePositionGap;
+    const Added added = add_text(doc, analyzer, passage, base, "", schema::kPrefixStem);
+    base = added.last + schema::kPassagePositionGap;
+    words += added.words;
   }
+  doc.add_value(schema::kSlotShape, std::to_string(rec.passages.size()) + " " + std::to_string(words));
   if (!a.source.empty()) {
     const std::string source = analyzer.normalize(a.source);
     if (!source.empty() && source.size() < kMaxIdTermBytes)

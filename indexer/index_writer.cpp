@@ -1,5 +1,6 @@
 #include "indexer/index_writer.h"
 
+#include <cstdio>
 #include <filesystem>
 
 #include "indexer/document_builder.h"
@@ -132,6 +133,23 @@ std::size_t IndexWriter::root_count(const std::string& root_key) {
     return db_.get_termfreq(root_term(root_key));
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "reading '" + path_ + "'");
+  }
+}
+
+void IndexWriter::update_statistics() {
+  try {
+    double passages = 0, words = 0;
+    for (auto v = db_.valuestream_begin(schema::kSlotShape); v != db_.valuestream_end(schema::kSlotShape); ++v) {
+      unsigned long p = 0, w = 0;
+      if (std::sscanf((*v).c_str(), "%lu %lu", &p, &w) == 2) {
+        passages += static_cast<double>(p);
+        words += static_cast<double>(w);
+      }
+    }
+    const double mean = passages > 0 ? words / passages : 0.0;
+    db_.set_metadata(std::string(schema::kMetaPassageWords), std::to_string(mean));
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "updating statistics of '" + path_ + "'");
   }
 }
 

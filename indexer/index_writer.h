@@ -45,6 +45,10 @@ class IndexWriter {
   /// Number of articles indexed from @p root_key.
   std::size_t root_count(const std::string& root_key);
 
+  /// Recomputes the collection statistics kept in metadata (mean passage
+  /// length) from every article's shape value.
+  void update_statistics();
+
   /// Makes everything done so far durable and visible, atomically.
   void commit();
 

@@ -54,6 +54,7 @@ class IndexRun {
     }
     progress.finish();
     prune_roots();
+    if (stats_.added + stats_.updated + stats_.deleted > 0) writer_->update_statistics();
     writer_->commit();
     maybe_compact();
     stats_.articles = writer_->article_count();

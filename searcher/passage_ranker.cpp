@@ -25,9 +25,9 @@ void find_phrase(const QueryLeaf& leaf, const std::vector<const Token*>& words,
 
 // Ranges in the passage where one concept matches.
 std::vector<ByteRange> find_concept(const QueryLeaf& leaf, const std::vector<Token>& tokens,
-                                    const std::vector<const Token*>& words) {
+                                    const std::vector<const Token*>& words, bool headline) {
   std::vector<ByteRange> found;
-  if (leaf.title_only) return found;
+  if (leaf.title_only && !headline) return found;
   if (leaf.terms.size() == 1) {
     for (const Token& t : tokens)
       if (word_matches(leaf, t)) found.emplace_back(t.byte_begin, t.byte_end);
@@ -49,8 +49,8 @@ std::size_t PassageEvidence::matched_concepts() const {
   return static_cast<std::size_t>(std::count_if(tf.begin(), tf.end(), [](auto f) { return f > 0; }));
 }
 
-PassageEvidence PassageRanker::examine(Analyzer& analyzer, std::string_view passage) const {
-  const std::vector<Token> tokens = analyzer.analyze(passage);
+PassageEvidence PassageRanker::examine(Analyzer& analyzer, std::string_view text, Field field) const {
+  const std::vector<Token> tokens = analyzer.analyze(text);
   std::vector<const Token*> words;
   PassageEvidence ev;
   for (const Token& t : tokens) {
@@ -60,7 +60,7 @@ PassageEvidence PassageRanker::examine(Analyzer& analyzer, std::string_view pass
   }
   ev.length = words.size();
   for (const Concept& c : concepts_) {
-    std::vector<ByteRange> found = find_concept(*c.leaf, tokens, words);
+    std::vector<ByteRange> found = find_concept(*c.leaf, tokens, words, field == Field::kHeadline);
     ev.tf.push_back(found.size());
     ev.matches.insert(ev.matches.end(), found.begin(), found.end());
   }

@@ -38,9 +38,12 @@ class PassageRanker {
 
   explicit PassageRanker(std::vector<Concept> concepts) : concepts_(std::move(concepts)) {}
 
-  /// Analyse @p passage (the same analysis as at index time) and find the
+  /// Which text is examined: title: words and phrases match only headlines.
+  enum class Field { kBody, kHeadline };
+
+  /// Analyse @p text (the same analysis as at index time) and find the
   /// concepts in it.
-  PassageEvidence examine(Analyzer& analyzer, std::string_view passage) const;
+  PassageEvidence examine(Analyzer& analyzer, std::string_view text, Field field = Field::kBody) const;
 
   /// BM25 of the passage given the mean passage length in words.
   double score(const PassageEvidence& evidence, double mean_length) const;

@@ -24,7 +24,9 @@ struct Candidate {
 struct Examined {
   Candidate cand;
   StoredArticle article;
-  std::vector<PassageEvidence> evidence;
+  PassageEvidence headline;
+  std::vector<PassageEvidence> evidence;  // per passage
+  double shared = 0.0;  // score every passage gets: headline and article evidence
 };
 
 struct RankedPassage {
@@ -33,7 +35,7 @@ struct RankedPassage {
   std::size_t matched;
 };
 
-using SortKey = std::tuple<bool, std::size_t, double>;
+using SortKey = std::tuple<bool, double>;
 
 double idf(const Xapian::Database& db, const QueryLeaf& leaf) {
   Xapian::doccount n = 0;
@@ -74,7 +76,8 @@ std::vector<Examined> examine(Xapian::Database& db, Analyzer& analyzer,
   std::vector<Examined> out;
   out.reserve(cands.size());
   for (const Candidate& c : cands) {
-    Examined ex{c, decode_stored_article(db.get_document(c.did).get_data()), {}};
+    Examined ex{c, decode_stored_article(db.get_document(c.did).get_data()), {}, {}};
+    ex.headline = ranker.examine(analyzer, ex.article.title, PassageRanker::Field::kHeadline);
     for (auto [b, e] : ex.article.passages)
       ex.evidence.push_back(
           ranker.examine(analyzer, std::string_view(ex.article.body).substr(b, e - b)));
@@ -83,7 +86,11 @@ std::vector<Examined> examine(Xapian::Database& db, Analyzer& analyzer,
   return out;
 }
 
-double mean_passage_length(const std::vector<Examined>& all) {
+// Mean passage length in words: the index's statistic, or (for an index
+// whose writer has not computed it yet) the mean over the examined passages.
+double mean_passage_length(const Xapian::Database& db, const std::vector<Examined>& all) {
+  const std::string stored = db.get_metadata(std::string(schema::kMetaPassageWords));
+  if (!stored.empty() && std::stod(stored) > 0) return std::stod(stored);
   double words = 0, count = 0;
   for (const auto& ex : all)
     for (const auto& ev : ex.evidence) {
@@ -98,13 +105,12 @@ double mean_passage_length(const std::vector<Examined>& all) {
 std::vector<RankedPassage> rank_passages(const Examined& ex, const PassageRanker& ranker,
                                          double mean_len, const SearchOptions& opt) {
   std::vector<RankedPassage> ranked;
-  const double article_part = opt.article_weight * ex.cand.weight;
   for (std::size_t i = 0; i < ex.evidence.size(); ++i) {
     const auto& ev = ex.evidence[i];
     if (ev.matched_concepts() == 0) continue;
-    ranked.push_back({i, ranker.score(ev, mean_len) + article_part, ev.matched_concepts()});
+    ranked.push_back({i, ranker.score(ev, mean_len) + ex.shared, ev.matched_concepts()});
   }
-  if (ranked.empty() && !ex.evidence.empty()) ranked.push_back({0, article_part, 0});
+  if (ranked.empty() && !ex.evidence.empty()) ranked.push_back({0, ex.shared, 0});
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
     return std::tie(a.matched, a.score) > std::tie(b.matched, b.score);
   });
@@ -133,7 +139,7 @@ Hit make_hit(Examined& ex, const std::vector<RankedPassage>& ranked, const Searc
   h.source = std::move(ex.article.source);
   h.url = std::move(ex.article.url);
   h.all_terms = ex.cand.all_terms;
-  h.score = ranked.empty() ? opt.article_weight * ex.cand.weight : ranked.front().score;
+  h.score = ranked.empty() ? ex.shared : ranked.front().score;
   for (const auto& rp : ranked) h.passages.push_back(make_passage(ex, rp, opt));
   return h;
 }
@@ -155,14 +161,17 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   const auto cands = retrieve(db, built.strict, built.loose, built.has_soft_and,
                               std::max(opt.limit, opt.rerank_depth), results.estimated_matches);
   std::vector<Examined> examined = examine(db, analyzer, ranker, cands);
-  const double mean_len = mean_passage_length(examined);
+  const double mean_len = mean_passage_length(db, examined);
 
   std::vector<std::pair<SortKey, std::size_t>> order;
   std::vector<std::vector<RankedPassage>> ranked(examined.size());
   for (std::size_t i = 0; i < examined.size(); ++i) {
-    ranked[i] = rank_passages(examined[i], ranker, mean_len, opt);
-    const RankedPassage best = ranked[i].empty() ? RankedPassage{0, 0.0, 0} : ranked[i].front();
-    order.push_back({{examined[i].cand.all_terms, best.matched, best.score}, i});
+    Examined& ex = examined[i];
+    ex.shared = opt.headline_weight * ranker.score(ex.headline, mean_len) +
+                opt.article_weight * ex.cand.weight;
+    ranked[i] = rank_passages(ex, ranker, mean_len, opt);
+    const double best = ranked[i].empty() ? ex.shared : ranked[i].front().score;
+    order.push_back({{ex.cand.all_terms, best}, i});
   }
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });

@@ -12,10 +12,11 @@
 
 namespace newsearch {
 
-/// Ranking, in order of precedence:
-///  1. articles that contain every word of each soft AND (all_terms) first;
-///  2. then passages that contain more of the distinct query words/phrases;
-///  3. then score = passage BM25 + options.article_weight * article BM25.
+/// Ranking of hits: articles that contain every word of each soft AND
+/// (all_terms) first, then by the score of their best passage, where
+///   score = passage BM25 + options.article_weight * article BM25
+/// (the article BM25 counts headline matches, boosted). Within an article,
+/// passages with more distinct query words come first, then by score.
 /// May throw Xapian::Error (the caller translates and retries) and
 /// Error(kQuerySyntax).
 SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_view query,

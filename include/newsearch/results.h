@@ -49,10 +49,12 @@ struct Hit {
   std::string date;       ///< ISO 8601 date if known, else empty
   std::string source;     ///< publisher if known, else empty
   std::string url;        ///< URL if known, else empty
-  double score = 0.0;     ///< score of the best passage (ranking key within a tier)
+  double score = 0.0;     ///< score of the best passage: the ranking key after all_terms
   /// Whether the article contains every required query word or phrase.
   bool all_terms = false;
-  /// Best passages first; at least one (the lead when only the headline matched).
+  /// Best passages first: those with more distinct query words, then by
+  /// score. The lead passage stands in when only the headline matched; empty
+  /// only for an article without body text.
   std::vector<Passage> passages;
 };
 

@@ -24,7 +24,11 @@ struct SearchOptions {
   /// Weight of whole-article evidence (BM25 over headline and body) added to
   /// the passage score.
   double article_weight = 0.5;
-  /// Weight multiplier of headline matches relative to body matches.
+  /// Weight of the headline's own BM25 (scored like a passage) added to the
+  /// score of every passage of the article.
+  double headline_weight = 1.0;
+  /// Weight multiplier of headline matches relative to body matches when
+  /// Xapian retrieves candidate articles.
   double headline_boost = 2.0;
   /// Logger for diagnostics; null means silent. The library never changes
   /// global spdlog state.

@@ -28,6 +28,8 @@
  *                    to the precision given (sorts chronologically; empty if
  *                    unknown); the stored record keeps the date as given
  *     kSlotHash      content hash (hex) of the source record
+ *     kSlotShape     "<passages> <body words>" (decimal): summed by the
+ *                    indexer into kMetaPassageWords
  *
  *   Document data: a MessagePack map (see stored_article.h).
  *
@@ -51,6 +53,7 @@ inline constexpr std::string_view kPrefixRoot = "R";
 
 inline constexpr unsigned kSlotDate = 0;
 inline constexpr unsigned kSlotHash = 1;
+inline constexpr unsigned kSlotShape = 2;
 
 inline constexpr unsigned kPassagePositionGap = 100;
 
@@ -60,5 +63,8 @@ inline constexpr std::string_view kLockFile = "newsearch.lock";
 
 inline constexpr std::string_view kMetaSchema = "newsearch.schema";
 inline constexpr std::string_view kMetaAnalyzer = "newsearch.analyzer";
+/// Mean words per passage over the whole index (decimal): the length
+/// normalisation of passage BM25. Rewritten by every run that changed the index.
+inline constexpr std::string_view kMetaPassageWords = "newsearch.mean_passage_words";
 
 }  // namespace newsearch::schema
