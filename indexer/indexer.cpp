@@ -122,7 +122,8 @@ class IndexRun {
       std::string line;
       while (reader.next_line(line)) {
         stats_.bytes += line.size();
-        progress_->update(stats_.indexed(), done_bytes_ + reader.file_offset());
+        in_file_ = reader.file_offset();
+        show_progress();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         ++stats_.found;
         ++root.records;
@@ -132,6 +133,7 @@ class IndexRun {
       root.had_errors = true;
       error(f.path, e.what());
     }
+    in_file_ = 0;
   }
 
   void index_jsonl_line(const SourceFile& f, const JsonlReader& reader, const std::string& line,
@@ -148,9 +150,11 @@ class IndexRun {
     }
   }
 
+  void show_progress() { progress_->update(stats_.indexed(), done_bytes_ + in_file_); }
+
   void count_unchanged() {
     ++stats_.unchanged;
-    progress_->update(stats_.indexed(), done_bytes_);
+    show_progress();
   }
 
   void store(const Article& a, const std::string& root) {
@@ -159,7 +163,7 @@ class IndexRun {
       case IndexWriter::Outcome::kUpdated: ++stats_.updated; break;
       case IndexWriter::Outcome::kUnchanged: ++stats_.unchanged; break;
     }
-    progress_->update(stats_.indexed(), done_bytes_);
+    show_progress();
     if (++pending_ >= opt_.batch_size) {
       writer_->commit();
       pending_ = 0;
@@ -199,7 +203,8 @@ class IndexRun {
   std::map<std::string, RootState> roots_;
   IndexStats stats_;
   Progress* progress_ = nullptr;
-  std::uint64_t done_bytes_ = 0;
+  std::uint64_t done_bytes_ = 0;  // input bytes of the files finished
+  std::uint64_t in_file_ = 0;     // bytes consumed of the file being read
   std::size_t pending_ = 0;
 };
 
