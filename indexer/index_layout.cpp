@@ -26,6 +26,8 @@ std::string errno_text() { return std::strerror(errno); }
 
 fs::path stub_path(const std::string& index) { return fs::path(index) / schema::kStubFile; }
 
+std::string stub_tmp_name() { return std::string(schema::kStubFile) + ".tmp"; }
+
 void fsync_path(const fs::path& p, int flags) {
   const int fd = ::open(p.c_str(), flags);
   if (fd < 0) io_error("cannot open " + p.string());
@@ -78,7 +80,8 @@ void check_index_target(const std::string& index_path) {
     throw Error(ErrorCode::kInvalidArgument, "'" + index_path + "' is a file, not an index");
   for (const auto& entry : fs::directory_iterator(index_path, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name != schema::kLockFile && !is_generation(name))
+    // What a run killed while creating the index leaves behind is ours.
+    if (name != schema::kLockFile && !is_generation(name) && name != stub_tmp_name())
       throw Error(ErrorCode::kInvalidArgument,
                   "'" + index_path + "' exists and is not an index; refusing to write into it");
   }
@@ -104,7 +107,7 @@ std::string next_generation(const std::string& generation) {
 
 void switch_generation(const std::string& index_path, const std::string& generation) {
   const fs::path stub = stub_path(index_path);
-  const fs::path tmp = stub.string() + ".tmp";
+  const fs::path tmp = fs::path(index_path) / stub_tmp_name();
   {
     std::ofstream out(tmp, std::ios::trunc);
     out << "glass " << generation << '\n';
