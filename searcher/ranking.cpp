@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <tuple>
 
 #include "newsearch/error.h"
@@ -90,7 +91,7 @@ std::vector<Examined> examine(Xapian::Database& db, Analyzer& analyzer,
 // whose writer has not computed it yet) the mean over the examined passages.
 double mean_passage_length(const Xapian::Database& db, const std::vector<Examined>& all) {
   const std::string stored = db.get_metadata(std::string(schema::kMetaPassageWords));
-  if (!stored.empty() && std::stod(stored) > 0) return std::stod(stored);
+  if (const double mean = std::strtod(stored.c_str(), nullptr); mean > 0) return mean;
   double words = 0, count = 0;
   for (const auto& ex : all)
     for (const auto& ev : ex.evidence) {
