@@ -84,6 +84,21 @@ std::string collapse_spaces(std::string_view s) {
   return out;
 }
 
+// A text without line breaks would be all headline. A first line longer
+// than a headline can be becomes the first paragraph, and the headline its
+// first words.
+void shorten_headline(Article& a) {
+  constexpr std::size_t kMaxHeadline = 300, kShortHeadline = 160;
+  if (a.title.size() <= kMaxHeadline) return;
+  std::size_t cut = a.title.rfind(' ', kShortHeadline);
+  if (cut == std::string::npos || cut == 0) {
+    cut = kShortHeadline;
+    while (cut > 0 && (static_cast<unsigned char>(a.title[cut]) & 0xC0) == 0x80) --cut;
+  }
+  a.paragraphs.insert(a.paragraphs.begin(), a.title);
+  a.title = a.title.substr(0, cut) + "\xE2\x80\xA6";
+}
+
 }  // namespace
 
 std::string content_hash(std::string_view bytes) {
@@ -165,6 +180,7 @@ Article parse_text_article(std::string_view bytes, const std::string& id,
   }
   if (a.title.empty()) throw InputError("no text besides boilerplate");
   if (at < bytes.size()) a.paragraphs = split_paragraphs(bytes.substr(at));
+  shorten_headline(a);
   return a;
 }
 

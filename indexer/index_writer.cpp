@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "indexer/article_reader.h"
 #include "indexer/document_builder.h"
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
@@ -29,8 +30,11 @@ void stamp_or_check_schema(Xapian::WritableDatabase& db, const std::string& path
                     "'): remove it and index again");
 }
 
+// Xapian terms are limited to 245 bytes: long root paths are hashed.
 std::string root_term(const std::string& root_key) {
-  return std::string(schema::kPrefixRoot) + root_key;
+  constexpr std::size_t kMaxRootBytes = 200;
+  if (root_key.size() <= kMaxRootBytes) return std::string(schema::kPrefixRoot) + root_key;
+  return std::string(schema::kPrefixRoot) + "#" + content_hash(root_key);
 }
 
 // Opens the live generation for writing (Xapian follows the stub).
@@ -81,15 +85,11 @@ IndexWriter::~IndexWriter() = default;
 IndexWriter::Outcome IndexWriter::put(const Article& article, const std::string& root_key) {
   const std::string term = id_term(article.id);
   try {
-    Outcome outcome = Outcome::kAdded;
-    Xapian::PostingIterator it = db_.postlist_begin(term);
-    if (it != db_.postlist_end(term)) {
-      if (db_.get_document(*it).get_value(schema::kSlotHash) == article.hash)
-        return Outcome::kUnchanged;
-      outcome = Outcome::kUpdated;
-    }
+    if (unchanged(article.id, article.hash, root_key)) return Outcome::kUnchanged;
+    const Outcome outcome = db_.term_exists(term) ? Outcome::kUpdated : Outcome::kAdded;
     Xapian::Document doc = build_document(article, analyzer_);
     doc.add_boolean_term(root_term(root_key));
+    doc.add_value(schema::kSlotRoot, root_key);
     db_.replace_document(term, doc);
     return outcome;
   } catch (const Xapian::Error& e) {
@@ -97,12 +97,14 @@ IndexWriter::Outcome IndexWriter::put(const Article& article, const std::string&
   }
 }
 
-bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
+bool IndexWriter::unchanged(const std::string& id, const std::string& hash,
+                            const std::string& root_key) {
   const std::string term = id_term(id);
   try {
     Xapian::PostingIterator it = db_.postlist_begin(term);
-    return it != db_.postlist_end(term) &&
-           db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) == hash;
+    if (it == db_.postlist_end(term)) return false;
+    const Xapian::Document doc = db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
+    return doc.get_value(schema::kSlotHash) == hash && doc.get_value(schema::kSlotRoot) == root_key;
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "reading article '" + id + "'");
   }
@@ -150,6 +152,14 @@ void IndexWriter::update_statistics() {
     db_.set_metadata(std::string(schema::kMetaPassageWords), std::to_string(mean));
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "updating statistics of '" + path_ + "'");
+  }
+}
+
+bool IndexWriter::has_statistics() {
+  try {
+    return !db_.get_metadata(std::string(schema::kMetaPassageWords)).empty();
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "reading '" + path_ + "'");
   }
 }
 

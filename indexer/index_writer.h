@@ -35,8 +35,10 @@ class IndexWriter {
   /// Visible to searchers after the next commit().
   Outcome put(const Article& article, const std::string& root_key);
 
-  /// True if an article with this id is indexed with this content hash.
-  bool unchanged(const std::string& id, const std::string& hash);
+  /// True if an article with this id is indexed with this content hash,
+  /// read from the same SOURCE root (a file moved to another root is stored
+  /// again so that it belongs to the new one).
+  bool unchanged(const std::string& id, const std::string& hash, const std::string& root_key);
 
   /// Deletes the articles read from @p root_key whose id term is not in
   /// @p seen_id_terms. Returns how many were deleted.
@@ -48,6 +50,9 @@ class IndexWriter {
   /// Recomputes the collection statistics kept in metadata (mean passage
   /// length) from every article's shape value.
   void update_statistics();
+
+  /// True if the statistics metadata is present.
+  bool has_statistics();
 
   /// Makes everything done so far durable and visible, atomically.
   void commit();

@@ -54,7 +54,10 @@ class IndexRun {
     }
     progress.finish();
     prune_roots();
-    if (stats_.added + stats_.updated + stats_.deleted > 0) writer_->update_statistics();
+    // Also when missing: a run killed before this point must not leave the
+    // index without its statistics for good.
+    if (stats_.added + stats_.updated + stats_.deleted > 0 || !writer_->has_statistics())
+      writer_->update_statistics();
     writer_->commit();
     maybe_compact();
     stats_.articles = writer_->article_count();
@@ -99,6 +102,7 @@ class IndexRun {
     RootState& root = roots_[f.root];
     ++stats_.found;
     ++root.records;
+    if (!first_in_run(f.id, f.path)) return;
     root.seen.insert(id_term(f.id));  // a bad file keeps its old version
     std::string bytes;
     try {
@@ -107,7 +111,7 @@ class IndexRun {
       return skip(f.path, e.what());
     }
     stats_.bytes += bytes.size();
-    if (writer_->unchanged(f.id, content_hash(bytes))) return count_unchanged();
+    if (writer_->unchanged(f.id, content_hash(bytes), f.root)) return count_unchanged();
     try {
       store(parse_text_article(bytes, f.id, f.path), f.root);
     } catch (const InputError& e) {
@@ -139,18 +143,33 @@ class IndexRun {
   void index_jsonl_line(const SourceFile& f, const JsonlReader& reader, const std::string& line,
                         RootState& root) {
     const std::string where = f.path + ":" + std::to_string(reader.line_number());
-    if (reader.too_long()) return skip(where, "line longer than the size limit (see --max-file-mb)");
+    // A bad line's id is unknown, so the article it held cannot be kept
+    // apart from vanished ones: its source is not pruned in this run.
+    if (reader.too_long()) {
+      root.had_errors = true;
+      return skip(where, "line longer than the size limit (see --max-file-mb)");
+    }
     try {
       Article a = parse_jsonl_article(line, f.path);
+      if (!first_in_run(a.id, where)) return;
       root.seen.insert(id_term(a.id));
-      if (writer_->unchanged(a.id, a.hash)) return count_unchanged();
+      if (writer_->unchanged(a.id, a.hash, f.root)) return count_unchanged();
       store(a, f.root);
     } catch (const InputError& e) {
+      root.had_errors = true;
       skip(where, e.what());
     }
   }
 
   void show_progress() { progress_->update(stats_.indexed(), done_bytes_ + in_file_); }
+
+  // Ids are unique in an index: a second record with an id already read in
+  // this run is skipped (and reported), so the first one wins every run.
+  bool first_in_run(const std::string& id, const std::string& where) {
+    if (run_ids_.insert(id_term(id)).second) return true;
+    skip(where, "duplicate id '" + id + "' (an earlier record in this run has it)");
+    return false;
+  }
 
   void count_unchanged() {
     ++stats_.unchanged;
@@ -201,6 +220,7 @@ class IndexRun {
   Analyzer analyzer_;
   std::optional<IndexWriter> writer_;
   std::map<std::string, RootState> roots_;
+  std::unordered_set<std::string> run_ids_;  // id terms read in this run
   IndexStats stats_;
   Progress* progress_ = nullptr;
   std::uint64_t done_bytes_ = 0;  // input bytes of the files finished

@@ -70,7 +70,14 @@ bool JsonlReader::fill() {
     throw InputError(std::string("read error: ") + gzerror(static_cast<gzFile>(gz_), &err));
   }
   buf_.resize(old + static_cast<std::size_t>(n));
-  if (n == 0) eof_ = true;
+  if (n == 0) {
+    // zlib reports a gzip stream cut off mid-way as a short read, not an
+    // error: only gzerror tells it from a clean end of file.
+    int err = Z_OK;
+    const char* msg = gzerror(static_cast<gzFile>(gz_), &err);
+    if (err != Z_OK) throw InputError(std::string("truncated or corrupt file: ") + msg);
+    eof_ = true;
+  }
   return n > 0;
 }
 

@@ -138,7 +138,7 @@ class Parser {
     }
     if (!root) syntax_error("the query has no searchable words");
     if (leaves_ > kMaxQueryLeaves)
-      syntax_error("query too long: " + std::to_string(leaves_) + " words and phrases (limit " +
+      syntax_error("query too long: " + std::to_string(leaves_) + " words (limit " +
                    std::to_string(kMaxQueryLeaves) + ")");
     return std::move(*root);
   }
@@ -261,7 +261,7 @@ class Parser {
     if (leaf.terms.empty()) return std::nullopt;
     if (leaf.terms.size() == 1) leaf.joined_stem.clear();
     leaf.stopword = !leaf.exact && leaf.terms.size() == 1 && is_stopword(leaf.terms[0]);
-    ++leaves_;
+    leaves_ += leaf.terms.size();  // a phrase counts as its words
     return n;
   }
 

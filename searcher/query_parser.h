@@ -38,7 +38,7 @@ struct QueryNode {
 
 /// Limits that keep a pasted essay from becoming a pathological query.
 inline constexpr std::size_t kMaxQueryBytes = 8192;
-inline constexpr std::size_t kMaxQueryLeaves = 256;
+inline constexpr std::size_t kMaxQueryLeaves = 256;  ///< words, phrases counted by their words
 
 /// Parse @p query. Leaves that analyse to no term are dropped; stopword
 /// leaves are dropped from a soft AND that has other words.

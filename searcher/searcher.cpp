@@ -75,21 +75,34 @@ struct Searcher::Impl {
     if (read_stub(path) != stub) open_fresh();
   }
 
+  enum class Recovery { kReopen, kOpenFresh };
+
+  // Runs f, recovering from a commit (reopen) or a compaction (open the new
+  // generation) that overtook it. Every Xapian error leaves as newsearch::Error,
+  // including those of the recovery itself.
   template <typename F>
   auto with_retry(const char* what, F&& f) {
+    const std::string context = std::string(what) + " in '" + path + "'";
     for (int attempt = 0;; ++attempt) {
+      Recovery recovery = Recovery::kReopen;
       try {
         return f();
       } catch (const Xapian::DatabaseModifiedError& e) {
-        if (attempt >= kModifiedRetries) throw translate_xapian_error(e, what);
+        if (attempt >= kModifiedRetries) throw translate_xapian_error(e, context);
         if (options.logger) options.logger->debug("index changed during {}; reopening", what);
-        db.reopen();
       } catch (const Xapian::DatabaseOpeningError& e) {
-        // The generation being read was removed by a compaction: follow it.
-        if (attempt >= kModifiedRetries) throw translate_xapian_error(e, what);
-        open_fresh();
+        if (attempt >= kModifiedRetries) throw translate_xapian_error(e, context);
+        recovery = Recovery::kOpenFresh;  // the generation read was removed
       } catch (const Xapian::Error& e) {
-        throw translate_xapian_error(e, std::string(what) + " in '" + path + "'");
+        throw translate_xapian_error(e, context);
+      }
+      try {
+        if (recovery == Recovery::kReopen)
+          db.reopen();
+        else
+          open_fresh();
+      } catch (const Xapian::Error& e) {
+        throw translate_xapian_error(e, context);
       }
     }
   }

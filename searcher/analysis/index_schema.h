@@ -18,7 +18,8 @@
  *     S<term>        headline word, unstemmed, with positions
  *     ZS<stem>       headline word, stemmed, wdf only
  *     B<source>      publisher, normalised (boolean filter)
- *     R<root>        the SOURCE root the article was read from (boolean):
+ *     R<root>        the SOURCE root the article was read from (boolean; a
+ *                    hash "#..." for keys over 200 bytes):
  *                    pruning deletes a root's articles that disappeared
  *   Body positions start at 1; consecutive passages are separated by a gap
  *   of kPassagePositionGap so phrases never match across passages.
@@ -28,6 +29,7 @@
  *                    to the precision given (sorts chronologically; empty if
  *                    unknown); the stored record keeps the date as given
  *     kSlotHash      content hash (hex) of the source record
+ *     kSlotRoot      the SOURCE root key (the R term may hold a hash of it)
  *     kSlotShape     "<passages> <body words>" (decimal): summed by the
  *                    indexer into kMetaPassageWords
  *
@@ -54,6 +56,7 @@ inline constexpr std::string_view kPrefixRoot = "R";
 inline constexpr unsigned kSlotDate = 0;
 inline constexpr unsigned kSlotHash = 1;
 inline constexpr unsigned kSlotShape = 2;
+inline constexpr unsigned kSlotRoot = 3;
 
 inline constexpr unsigned kPassagePositionGap = 100;
 

@@ -253,12 +253,17 @@ TEST_CASE("IndexWriter: unchanged() and article_count()", "[indexer][writer]") {
   IndexWriter writer(dir / "index", analyzer);
   const Article a = make_article("a.txt", "Title", "Body.");
   CHECK(writer.article_count() == 0);
-  CHECK_FALSE(writer.unchanged("a.txt", a.hash));
+  CHECK_FALSE(writer.unchanged("a.txt", a.hash, kRoot));
   REQUIRE(writer.put(a, kRoot) == Outcome::kAdded);
   CHECK(writer.article_count() == 1);  // uncommitted changes count
-  CHECK(writer.unchanged("a.txt", a.hash));
-  CHECK_FALSE(writer.unchanged("a.txt", "another hash"));
-  CHECK_FALSE(writer.unchanged("b.txt", a.hash));
+  CHECK(writer.unchanged("a.txt", a.hash, kRoot));
+  CHECK_FALSE(writer.unchanged("a.txt", "another hash", kRoot));
+  CHECK_FALSE(writer.unchanged("b.txt", a.hash, kRoot));
+  // The same content read from another SOURCE root is stored again, so that
+  // pruning the old root does not delete it.
+  CHECK_FALSE(writer.unchanged("a.txt", a.hash, "/another/root"));
+  CHECK(writer.put(a, "/another/root") == Outcome::kUpdated);
+  CHECK(writer.unchanged("a.txt", a.hash, "/another/root"));
 }
 
 TEST_CASE("IndexWriter: documents carry their root term", "[indexer][writer]") {
