@@ -28,8 +28,9 @@
  *     kSlotDate      date normalised to UTC, "YYYY-MM-DDTHH:MM:SS" truncated
  *                    to the precision given (sorts chronologically; empty if
  *                    unknown); the stored record keeps the date as given
- *     kSlotHash      content hash (hex) of the source record
- *     kSlotRoot      the SOURCE root key (the R term may hold a hash of it)
+ *     kSlotHash      content hash (hex) of the source record, a space, and
+ *                    the SOURCE root key (the R term may hold a hash of it):
+ *                    one lookup tells an unchanged article
  *     kSlotShape     "<passages> <body words>" (decimal): summed by the
  *                    indexer into kMetaPassageWords
  *
@@ -56,7 +57,6 @@ inline constexpr std::string_view kPrefixRoot = "R";
 inline constexpr unsigned kSlotDate = 0;
 inline constexpr unsigned kSlotHash = 1;
 inline constexpr unsigned kSlotShape = 2;
-inline constexpr unsigned kSlotRoot = 3;
 
 inline constexpr unsigned kPassagePositionGap = 100;
 

@@ -103,7 +103,7 @@ TEST_CASE("IndexWriter: added, unchanged, updated", "[indexer][writer]") {
   REQUIRE(p != db.postlist_end(newsearch::id_term("a.txt")));
   const auto rec = newsearch::decode_stored_article(db.get_document(*p).get_data());
   CHECK(rec.body == "Shoigu stayed in Moscow.");
-  CHECK(db.get_document(*p).get_value(schema::kSlotHash) == a2.hash);
+  CHECK(db.get_document(*p).get_value(schema::kSlotHash).starts_with(a2.hash + " "));
 }
 
 TEST_CASE("IndexWriter: only the hash decides unchanged", "[indexer][writer]") {
