@@ -25,7 +25,9 @@ constexpr std::string_view kWideSpaces[] = {
 
 // Byte length of the blank (ASCII or Unicode space, not newline) at s[i], or 0.
 std::size_t blank_at(std::string_view s, std::size_t i) {
-  if (is_blank(s[i])) return 1;
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return is_blank(s[i]) ? 1 : 0;
+  if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF) return 0;  // lead bytes of kWideSpaces
   for (auto w : kWideSpaces)
     if (s.substr(i, w.size()) == w) return w.size();
   return 0;

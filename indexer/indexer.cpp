@@ -150,11 +150,11 @@ class IndexRun {
       return skip(where, "line longer than the size limit (see --max-file-mb)");
     }
     try {
-      Article a = parse_jsonl_article(line, f.path);
-      if (!first_in_run(a.id, where)) return;
-      root.seen.insert(id_term(a.id));
-      if (writer_->unchanged(a.id, a.hash, f.root)) return count_unchanged();
-      store(a, f.root);
+      const JsonlRecord record = parse_jsonl_record(line);
+      if (!first_in_run(record.id, where)) return;
+      root.seen.insert(id_term(record.id));
+      if (writer_->unchanged(record.id, record.hash, f.root)) return count_unchanged();
+      store(jsonl_article(record, f.path), f.root);
     } catch (const InputError& e) {
       root.had_errors = true;
       skip(where, e.what());

@@ -27,13 +27,21 @@ bool is_jsonl_path(const std::string& path) {
   return path.ends_with(".jsonl") || path.ends_with(".jsonl.gz");
 }
 
-Article parse_jsonl_article(std::string_view line, const std::string& source_path) {
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) throw InputError("not valid JSON (or not valid UTF-8)");
-  if (!j.is_object()) throw InputError("not a JSON object");
+JsonlRecord parse_jsonl_record(std::string_view line) {
+  JsonlRecord r;
+  r.json = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (r.json.is_discarded()) throw InputError("not valid JSON (or not valid UTF-8)");
+  if (!r.json.is_object()) throw InputError("not a JSON object");
+  r.id = optional_string(r.json, "id");
+  if (r.id.empty()) throw InputError("missing \"id\"");
+  r.hash = content_hash(line);
+  return r;
+}
+
+Article jsonl_article(const JsonlRecord& r, const std::string& source_path) {
+  const nlohmann::json& j = r.json;
   Article a;
-  a.id = optional_string(j, "id");
-  if (a.id.empty()) throw InputError("missing \"id\"");
+  a.id = r.id;
   for (const auto& part : split_paragraphs(optional_string(j, "title")))
     a.title += (a.title.empty() ? "" : " ") + part;
   a.paragraphs = split_paragraphs(optional_string(j, "body"));
@@ -43,8 +51,12 @@ Article parse_jsonl_article(std::string_view line, const std::string& source_pat
   a.url = optional_string(j, "url");
   a.lang = optional_string(j, "lang");
   a.source_path = source_path;
-  a.hash = content_hash(line);
+  a.hash = r.hash;
   return a;
+}
+
+Article parse_jsonl_article(std::string_view line, const std::string& source_path) {
+  return jsonl_article(parse_jsonl_record(line), source_path);
 }
 
 JsonlReader::JsonlReader(const std::string& path, std::size_t max_line_bytes)

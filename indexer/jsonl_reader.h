@@ -9,11 +9,27 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "indexer/article.h"
 
 namespace newsearch {
 
-/// Parses one JSONL line into an article (hash = hash of the line).
+/// One JSONL line parsed as far as the id: enough to tell an unchanged
+/// record without building the article.
+struct JsonlRecord {
+  nlohmann::json json;
+  std::string id;
+  std::string hash;  ///< content hash of the line
+};
+
+/// @throws InputError if the line is not a JSON object with a string "id".
+JsonlRecord parse_jsonl_record(std::string_view line);
+
+/// The article of a parsed record. @throws InputError naming a bad field.
+Article jsonl_article(const JsonlRecord& record, const std::string& source_path);
+
+/// Both steps: one JSONL line into an article (hash = hash of the line).
 /// @throws InputError naming what is wrong with the line.
 Article parse_jsonl_article(std::string_view line, const std::string& source_path);
 
