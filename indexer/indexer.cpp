@@ -25,13 +25,15 @@ struct RootState {
   bool had_errors = false;
 };
 
+std::uint64_t file_size(const SourceFile& f) {
+  std::error_code ec;
+  const auto n = std::filesystem::file_size(f.path, ec);
+  return ec ? 0 : n;
+}
+
 std::uint64_t total_size(const std::vector<SourceFile>& files) {
   std::uint64_t total = 0;
-  std::error_code ec;
-  for (const auto& f : files) {
-    const auto n = std::filesystem::file_size(f.path, ec);
-    if (!ec) total += n;
-  }
+  for (const auto& f : files) total += file_size(f);
   return total;
 }
 
@@ -73,12 +75,6 @@ class IndexRun {
       error(path, why);
     });
     files.insert(files.end(), found.begin(), found.end());
-  }
-
-  static std::uint64_t file_size(const SourceFile& f) {
-    std::error_code ec;
-    const auto n = std::filesystem::file_size(f.path, ec);
-    return ec ? 0 : n;
   }
 
   void skip(const std::string& where, const std::string& why) {

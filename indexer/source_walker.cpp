@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "indexer/jsonl_reader.h"
 #include "newsearch/error.h"
 
 namespace newsearch {
@@ -13,7 +14,7 @@ bool is_article_file(const fs::directory_entry& e) {
   std::error_code ec;
   const std::string name = e.path().filename().string();
   return e.is_regular_file(ec) &&
-         (name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz"));
+         (name.ends_with(".txt") || is_jsonl_path(name));
 }
 
 // Own recursion rather than recursive_directory_iterator, so one unreadable

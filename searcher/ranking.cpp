@@ -131,7 +131,8 @@ Passage make_passage(const Examined& ex, const RankedPassage& rp, const SearchOp
   return p;
 }
 
-Hit make_hit(Examined& ex, const std::vector<RankedPassage>& ranked, const SearchOptions& opt) {
+Hit make_hit(Examined& ex, const std::vector<RankedPassage>& ranked, double score,
+             const SearchOptions& opt) {
   Hit h;
   h.id = std::move(ex.article.id);
   h.title = std::move(ex.article.title);
@@ -140,7 +141,7 @@ Hit make_hit(Examined& ex, const std::vector<RankedPassage>& ranked, const Searc
   h.source = std::move(ex.article.source);
   h.url = std::move(ex.article.url);
   h.all_terms = ex.cand.all_terms;
-  h.score = ranked.empty() ? ex.shared : ranked.front().score;
+  h.score = score;
   for (const auto& rp : ranked) h.passages.push_back(make_passage(ex, rp, opt));
   return h;
 }
@@ -178,7 +179,7 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   for (std::size_t r = 0; r < order.size() && r < opt.limit; ++r) {
     const std::size_t i = order[r].second;
-    Hit h = make_hit(examined[i], ranked[i], opt);
+    Hit h = make_hit(examined[i], ranked[i], std::get<1>(order[r].first), opt);
     h.rank = r + 1;
     results.hits.push_back(std::move(h));
   }
