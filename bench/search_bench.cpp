@@ -24,7 +24,7 @@
 
 #include "bench/trec_metrics.h"
 #include "bench/xapian_baseline.h"
-#include "indexer/indexer.h"
+#include "newsearch/indexer.h"
 #include "newsearch/newsearch.h"
 #include "searcher/query_parser.h"  // kMaxQueryLeaves, kMaxQueryBytes
 

@@ -1,4 +1,4 @@
-#include "indexer/indexer.h"
+#include "newsearch/indexer.h"
 
 #include <spdlog/spdlog.h>
 
@@ -10,10 +10,11 @@
 
 #include "indexer/article_reader.h"
 #include "indexer/document_builder.h"
-#include "indexer/index_writer.h"
+#include "indexer/index_store.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/progress.h"
 #include "indexer/source_walker.h"
+#include "searcher/analysis/log_bridge.h"
 
 namespace newsearch {
 namespace {
@@ -39,7 +40,8 @@ std::uint64_t total_size(const std::vector<SourceFile>& files) {
 
 class IndexRun {
  public:
-  explicit IndexRun(const IndexerOptions& opt) : opt_(opt), log_(opt.logger.get()) {}
+  explicit IndexRun(const IndexerOptions& opt)
+      : opt_(opt), logger_(make_library_logger("newsearch.indexer", opt.log)), log_(logger_.get()) {}
 
   IndexStats run() {
     const auto start = std::chrono::steady_clock::now();
@@ -172,11 +174,11 @@ class IndexRun {
     show_progress();
   }
 
-  void store(const Article& a, const std::string& root) {
+  void store(const ParsedArticle& a, const std::string& root) {
     switch (writer_->put(a, root)) {
-      case IndexWriter::Outcome::kAdded: ++stats_.added; break;
-      case IndexWriter::Outcome::kUpdated: ++stats_.updated; break;
-      case IndexWriter::Outcome::kUnchanged: ++stats_.unchanged; break;
+      case IndexStore::Outcome::kAdded: ++stats_.added; break;
+      case IndexStore::Outcome::kUpdated: ++stats_.updated; break;
+      case IndexStore::Outcome::kUnchanged: ++stats_.unchanged; break;
     }
     show_progress();
     if (++pending_ >= opt_.batch_size) {
@@ -212,9 +214,10 @@ class IndexRun {
   }
 
   const IndexerOptions& opt_;
+  std::shared_ptr<spdlog::logger> logger_;  // null: silent
   spdlog::logger* log_;
   Analyzer analyzer_;
-  std::optional<IndexWriter> writer_;
+  std::optional<IndexStore> writer_;
   std::map<std::string, RootState> roots_;
   std::unordered_set<std::string> run_ids_;  // id terms read in this run
   IndexStats stats_;

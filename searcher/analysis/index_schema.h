@@ -54,6 +54,10 @@ inline constexpr std::string_view kPrefixHeadlineStem = "ZS";
 inline constexpr std::string_view kPrefixSource = "B";
 inline constexpr std::string_view kPrefixRoot = "R";
 
+/// The SOURCE root key of articles put through the public IndexWriter: they
+/// come from no SOURCE, so no indexer run ever prunes them.
+inline constexpr std::string_view kApiRootKey = "(api)";
+
 inline constexpr unsigned kSlotDate = 0;
 inline constexpr unsigned kSlotHash = 1;
 inline constexpr unsigned kSlotShape = 2;

@@ -90,7 +90,7 @@ std::string work_corpus(const TempDir& dir) {
     std::string body;
     for (std::size_t k = 0; k < 6; ++k)
       body += paragraphs[(i * 7 + k * 13) % paragraphs.size()] + "\n\n";
-    out << nlohmann::json{{"id", "syn-" + std::to_string(i)}, {"title", "Article " + std::to_string(i)},
+    out << nlohmann::json{{"id", "syn-" + std::to_string(i)}, {"title", "ParsedArticle " + std::to_string(i)},
                           {"body", body}}.dump()
         << '\n';
   }

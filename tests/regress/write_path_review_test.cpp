@@ -6,7 +6,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "indexer/indexer.h"
+#include "newsearch/indexer.h"
 #include "newsearch/newsearch.h"
 #include "searcher/analysis/index_schema.h"
 #include "tests/support/temp_dir.h"

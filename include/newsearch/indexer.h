@@ -1,17 +1,20 @@
-// IndexerOptions: every knob of the indexer in one struct; the `indexer`
-// flags map onto these fields one to one.
+/** @file indexer.h
+ *  @brief Index files and directories of articles: what the `indexer`
+ *  program does, as a library call.
+ */
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
-namespace spdlog { class logger; }
+#include "newsearch/export.h"
+#include "newsearch/logging.h"
 
 namespace newsearch {
 
+/// Options of run_indexer(); the `indexer` flags map onto these fields.
 struct IndexerOptions {
   /// Index directory; created if missing.
   std::string db_path;
@@ -33,8 +36,8 @@ struct IndexerOptions {
   double compact_threshold = 0.3;
   /// Show a live progress line on stderr (the CLI enables it on a terminal).
   bool progress = false;
-  /// Progress and warnings; null means silent.
-  std::shared_ptr<spdlog::logger> logger;
+  /// Progress, warnings (one per skipped record) and errors; default none.
+  LogOptions log;
 };
 
 /// What a run did.
@@ -52,5 +55,14 @@ struct IndexStats {
   double seconds = 0.0;
   std::size_t indexed() const { return added + updated + unchanged; }
 };
+
+/** Index every record of options.sources into options.db_path,
+ *  incrementally (README "Indexing"). Bad records are skipped, logged with
+ *  their path and reason, and counted; they never stop the run.
+ *  @throws Error(kNotFound) for a missing SOURCE, Error(kLocked) if another
+ *    writer holds the index, other Error codes for index failures.
+ *    Everything committed before a failure stays searchable.
+ */
+NEWSEARCH_API IndexStats run_indexer(const IndexerOptions& options);
 
 }  // namespace newsearch

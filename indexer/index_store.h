@@ -15,7 +15,7 @@
 namespace newsearch {
 
 /// Holds the index's write lock for its lifetime. Not thread-safe.
-class IndexWriter {
+class IndexStore {
  public:
   enum class Outcome { kAdded, kUpdated, kUnchanged };
 
@@ -25,20 +25,26 @@ class IndexWriter {
   ///         Error(kSchemaMismatch) for an index of another version/analyzer,
   ///         Error(kInvalidArgument) if path is an unrelated directory,
   ///         Error(kIOError/kCorruption) otherwise.
-  IndexWriter(const std::string& path, Analyzer& analyzer);
-  ~IndexWriter();
-  IndexWriter(const IndexWriter&) = delete;
-  IndexWriter& operator=(const IndexWriter&) = delete;
+  IndexStore(const std::string& path, Analyzer& analyzer);
+  ~IndexStore();
+  IndexStore(const IndexStore&) = delete;
+  IndexStore& operator=(const IndexStore&) = delete;
 
   /// Adds the article, or replaces the one with the same id if its content
   /// hash differs. @p root_key names the SOURCE it came from (for prune()).
   /// Visible to searchers after the next commit().
-  Outcome put(const Article& article, const std::string& root_key);
+  Outcome put(const ParsedArticle& article, const std::string& root_key);
 
   /// True if an article with this id is indexed with this content hash,
   /// read from the same SOURCE root (a file moved to another root is stored
   /// again so that it belongs to the new one).
   bool unchanged(const std::string& id, const std::string& hash, const std::string& root_key);
+
+  /// Deletes the article with this id; false if there was none.
+  bool remove(const std::string& id);
+
+  /// True if an article with this id is indexed (uncommitted changes included).
+  bool contains(const std::string& id);
 
   /// Deletes the articles read from @p root_key whose id term is not in
   /// @p seen_id_terms. Returns how many were deleted.
