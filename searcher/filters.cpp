@@ -42,7 +42,7 @@ Xapian::Query source_filter(const SearchOptions& o, const Analyzer& analyzer) {
   std::vector<Xapian::Query> terms;
   for (const auto& s : o.sources) {
     const std::string norm = analyzer.normalize(s);
-    if (norm.empty())
+    if (norm.find_first_not_of(" \t\r\n") == std::string::npos)
       throw Error(ErrorCode::kInvalidArgument, "source '" + s + "' has no letters or digits");
     terms.emplace_back(std::string(schema::kPrefixSource) + norm);
   }

@@ -23,8 +23,12 @@
 namespace newsearch {
 namespace {
 
-// Retries after a concurrent commit invalidated the revision being read.
+// Retries after a concurrent commit invalidated the revision being read
+// (Xapian keeps only the last revisions readable, so a writer committing
+// faster than a search runs can overtake it several times in a row).
 constexpr int kModifiedRetries = 5;
+// Beyond kModifiedRetries, a search keeps retrying for this long.
+constexpr std::chrono::seconds kRetryFor{3};
 
 void check_schema(const Xapian::Database& db, const std::string& path, const Analyzer& an) {
   const std::string schema = db.get_metadata(std::string(schema::kMetaSchema));
@@ -121,34 +125,41 @@ struct Searcher::Impl {
     idle.push_back(std::move(h));
   }
 
-  enum class Recovery { kReopen, kOpenFresh };
+  enum class Recovery { kNone, kReopen, kOpenFresh };
 
   // Runs f(handle) on a handle of the pool, recovering from a commit
-  // (reopen) or a compaction (open the new generation) that overtook it.
-  // Every Xapian error leaves as newsearch::Error, including those of the
-  // recovery itself; a handle that saw one is dropped, not reused.
+  // (reopen) or a compaction (open the new generation) that overtook it;
+  // a recovery that is itself overtaken is retried the same way. Every
+  // Xapian error leaves as newsearch::Error; a handle that saw one is
+  // dropped, not reused.
   template <typename F>
   auto with_handle(const char* what, F&& f) {
     const std::string context = std::string(what) + " in '" + path + "'";
+    const auto give_up = std::chrono::steady_clock::now() + kRetryFor;
+    auto exhausted = [&](int attempt) {
+      return attempt >= kModifiedRetries && std::chrono::steady_clock::now() >= give_up;
+    };
     std::unique_ptr<Handle> h = acquire();
+    Recovery recovery = Recovery::kNone;
     for (int attempt = 0;; ++attempt) {
-      Recovery recovery = Recovery::kReopen;
       try {
+        if (recovery == Recovery::kReopen) h->db.reopen();
+        if (recovery == Recovery::kOpenFresh) open_fresh(*h);
         refresh(*h);
         auto result = f(*h);
         release(std::move(h));
         return result;
       } catch (const Xapian::DatabaseModifiedError& e) {
-        if (attempt >= kModifiedRetries) throw translate_xapian_error(e, context);
+        if (exhausted(attempt)) throw translate_xapian_error(e, context);
         if (log) log->debug("index changed during {}; reopening", what);
+        recovery = Recovery::kReopen;
       } catch (const Xapian::DatabaseOpeningError& e) {
-        if (attempt >= kModifiedRetries) throw translate_xapian_error(e, context);
+        if (exhausted(attempt)) throw translate_xapian_error(e, context);
         recovery = Recovery::kOpenFresh;  // the generation read was removed
       } catch (const Xapian::DatabaseError& e) {
         // A compaction that removed the generation mid-read shows up as a
         // read error; only when the stub has moved on is that recoverable.
-        if (attempt >= kModifiedRetries || read_stub(path) == h->stub)
-          throw translate_xapian_error(e, context);
+        if (exhausted(attempt) || read_stub(path) == h->stub) throw translate_xapian_error(e, context);
         recovery = Recovery::kOpenFresh;
       } catch (const Xapian::Error& e) {
         throw translate_xapian_error(e, context);
@@ -156,14 +167,6 @@ struct Searcher::Impl {
         if (e.code() == ErrorCode::kQuerySyntax || e.code() == ErrorCode::kInvalidArgument)
           release(std::move(h));  // the caller's mistake; the handle is fine
         throw;
-      }
-      try {
-        if (recovery == Recovery::kReopen)
-          h->db.reopen();
-        else
-          open_fresh(*h);
-      } catch (const Xapian::Error& e) {
-        throw translate_xapian_error(e, context);
       }
     }
   }

@@ -21,7 +21,9 @@ struct SearchOptions {
   std::size_t limit = 10;
   /// Number of best-ranked articles skipped before the first one returned
   /// (page N of size L: offset = N * L). The cost of a search grows with
-  /// offset + limit, since every article up to there is ranked.
+  /// offset + limit, since every article up to there is ranked. Pages are
+  /// slices of one ranking (no article repeated or skipped) as long as
+  /// offset + limit <= rerank_depth; deeper pages re-rank more candidates.
   std::size_t offset = 0;
 
   // --- What is returned per article ---------------------------------------
@@ -51,8 +53,9 @@ struct SearchOptions {
   std::chrono::milliseconds time_budget{0};
 
   // --- Ranking (see README "Ranking") --------------------------------------
-  /// Candidate articles re-ranked by passage evidence beyond offset + limit.
-  /// More gives better passage ranking at some cost in latency.
+  /// Candidate articles re-ranked by passage evidence: the best
+  /// max(offset + limit, rerank_depth) by whole-article BM25. More gives
+  /// better passage ranking at some cost in latency.
   std::size_t rerank_depth = 50;
   /// Weight of whole-article evidence (BM25 over headline and body) added to
   /// the passage score.
