@@ -72,6 +72,14 @@ void check_index_target_if_new(const std::string& path) {
 
 }  // namespace
 
+Xapian::Document article_document(const ParsedArticle& article, const std::string& root_key,
+                                  Analyzer& analyzer) {
+  Xapian::Document doc = build_document(article, analyzer);
+  doc.add_boolean_term(root_term(root_key));
+  doc.add_value(schema::kSlotHash, source_stamp(article.hash, root_key));
+  return doc;
+}
+
 IndexStore::IndexStore(const std::string& path, Analyzer& analyzer)
     : path_(path), analyzer_(analyzer), lock_((check_index_target_if_new(path), path)) {
   try {
@@ -93,10 +101,7 @@ IndexStore::Outcome IndexStore::put(const ParsedArticle& article, const std::str
   try {
     if (unchanged(article.id, article.hash, root_key)) return Outcome::kUnchanged;
     const Outcome outcome = db_.term_exists(term) ? Outcome::kUpdated : Outcome::kAdded;
-    Xapian::Document doc = build_document(article, analyzer_);
-    doc.add_boolean_term(root_term(root_key));
-    doc.add_value(schema::kSlotHash, source_stamp(article.hash, root_key));
-    db_.replace_document(term, doc);
+    db_.replace_document(term, article_document(article, root_key, analyzer_));
     return outcome;
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "writing article '" + article.id + "'");
@@ -211,6 +216,38 @@ void IndexStore::compact() {
     db_ = open_writable(path_);
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "compacting '" + path_ + "'");
+  }
+}
+
+void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs) {
+  if (db_.get_doccount() != 0)
+    throw Error(ErrorCode::kInvalidArgument, "shards can only be merged into an empty index");
+  const std::string live = live_generation(path_);
+  const std::string next = next_generation(live);
+  const std::string next_dir = (std::filesystem::path(path_) / next).string();
+  try {
+    const std::string schema_key(schema::kMetaSchema), analyzer_key(schema::kMetaAnalyzer);
+    const std::string schema = db_.get_metadata(schema_key), analyzer = db_.get_metadata(analyzer_key);
+    Xapian::Database all;
+    for (const auto& dir : shard_dirs) all.add_database(Xapian::Database(dir));
+    std::error_code ec;
+    std::filesystem::remove_all(next_dir, ec);
+    all.compact(next_dir);
+    all.close();
+    {
+      // Stamp before the switch: readers never see an unstamped generation.
+      Xapian::WritableDatabase merged(next_dir, Xapian::DB_OPEN);
+      merged.set_metadata(schema_key, schema);
+      merged.set_metadata(analyzer_key, analyzer);
+      merged.commit();
+    }
+    db_.close();
+    switch_generation(path_, next);
+    std::filesystem::remove_all(std::filesystem::path(path_) / live, ec);
+    for (const auto& dir : shard_dirs) std::filesystem::remove_all(dir, ec);
+    db_ = open_writable(path_);
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "merging shards into '" + path_ + "'");
   }
 }
 

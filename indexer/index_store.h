@@ -7,12 +7,19 @@
 #include <memory>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "indexer/article.h"
 #include "indexer/index_layout.h"
 #include "newsearch/analyzer.h"
 
 namespace newsearch {
+
+/// The document of @p article as read from SOURCE root @p root_key: what
+/// IndexStore::put() writes (build_document() plus the root term and the
+/// content stamp).
+Xapian::Document article_document(const ParsedArticle& article, const std::string& root_key,
+                                  Analyzer& analyzer);
 
 /// Holds the index's write lock for its lifetime. Not thread-safe.
 class IndexStore {
@@ -66,6 +73,16 @@ class IndexStore {
   /// Commits, writes a compacted copy as the next generation and switches
   /// readers to it atomically; the old generation is then removed.
   void compact();
+
+  /// Replaces the (empty) index by the merge of @p shard_dirs, databases of
+  /// article_document()s in PATH/gen-* directories: Xapian's compaction
+  /// merges them into the next generation, which becomes live atomically;
+  /// the shards are then removed. The schema stamp is kept.
+  /// @throws Error(kInvalidArgument) if the index is not empty.
+  void adopt_shards(const std::vector<std::string>& shard_dirs);
+
+  /// Path of the index directory.
+  const std::string& path() const { return path_; }
 
   /// Articles in the index, including uncommitted changes.
   std::size_t article_count() const;

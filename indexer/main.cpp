@@ -55,6 +55,9 @@ void add_flags(CLI::App& app, Flags& f) {
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--max-file-mb", f.max_file_mb, "Skip files (and JSONL lines) larger than this")
       ->check(CLI::Range(1, 4096))->capture_default_str();
+  app.add_option("--threads", f.options.threads,
+                 "Threads for a fresh build (0 = one per core; incremental runs use one)")
+      ->check(CLI::Range(0, 64))->capture_default_str();
   app.add_flag("--no-prune", f.no_prune, "Keep articles whose source record disappeared");
   app.add_flag("--compact", f.options.compact, "Compact the index after the run (SOURCE optional)");
   app.add_option("--compact-threshold", f.options.compact_threshold,

@@ -34,6 +34,16 @@ struct IndexerOptions {
   /// Compact after a run that changed at least this fraction of the
   /// articles (added + updated + deleted); 0 disables.
   double compact_threshold = 0.3;
+  /// Threads that analyse and write when the index is empty at the start
+  /// (a fresh build from at least parallel_min_bytes of input): each writes a shard, and
+  /// the shards are merged into a compact index at the end. 0 means one per
+  /// core; 1 builds on one thread. Incremental runs always use one thread.
+  /// A fresh parallel build commits only at its end: killed before, it
+  /// leaves the index empty, and the next run starts over.
+  std::size_t threads = 0;
+  /// Smaller fresh builds run on one thread (workers and the merge would
+  /// cost more than they save).
+  std::uint64_t parallel_min_bytes = 4u << 20;
   /// Show a live progress line on stderr (the CLI enables it on a terminal).
   bool progress = false;
   /// Progress, warnings (one per skipped record) and errors; default none.
