@@ -87,6 +87,7 @@ IndexStore::IndexStore(const std::string& path, Analyzer& analyzer)
     remove_stale_generations(path);
     db_ = open_writable(path);
     stamp_or_check_schema(db_, path, analyzer_);
+    load_totals();
   } catch (const Xapian::DatabaseLockError&) {
     throw Error(ErrorCode::kLocked, "index '" + path + "' is locked by another writer");
   } catch (const Xapian::Error& e) {
@@ -100,8 +101,14 @@ IndexStore::Outcome IndexStore::put(const ParsedArticle& article, const std::str
   const std::string term = id_term(article.id);
   try {
     if (unchanged(article.id, article.hash, root_key)) return Outcome::kUnchanged;
-    const Outcome outcome = db_.term_exists(term) ? Outcome::kUpdated : Outcome::kAdded;
-    db_.replace_document(term, article_document(article, root_key, analyzer_));
+    Outcome outcome = Outcome::kAdded;
+    if (Xapian::PostingIterator old = db_.postlist_begin(term); old != db_.postlist_end(term)) {
+      add_shape(db_.get_document(*old, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotShape), -1);
+      outcome = Outcome::kUpdated;
+    }
+    const Xapian::Document doc = article_document(article, root_key, analyzer_);
+    add_shape(doc.get_value(schema::kSlotShape), +1);
+    db_.replace_document(term, doc);
     return outcome;
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "writing article '" + article.id + "'");
@@ -124,7 +131,9 @@ bool IndexStore::unchanged(const std::string& id, const std::string& hash,
 bool IndexStore::remove(const std::string& id) {
   const std::string term = id_term(id);
   try {
-    if (!db_.term_exists(term)) return false;
+    Xapian::PostingIterator it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return false;
+    add_shape(db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotShape), -1);
     db_.delete_document(term);
     return true;
   } catch (const Xapian::Error& e) {
@@ -144,16 +153,19 @@ std::size_t IndexStore::prune(const std::string& root_key,
                                const std::unordered_set<std::string>& seen_id_terms) {
   const std::string root = root_term(root_key);
   try {
-    std::vector<std::string> doomed;
+    std::vector<Xapian::docid> doomed;
     const std::string prefix(schema::kPrefixId);
     for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
       if (seen_id_terms.count(*t)) continue;
       const Xapian::docid did = *db_.postlist_begin(*t);
       Xapian::TermIterator terms = db_.termlist_begin(did);
       terms.skip_to(root);
-      if (terms != db_.termlist_end(did) && *terms == root) doomed.push_back(*t);
+      if (terms != db_.termlist_end(did) && *terms == root) doomed.push_back(did);
     }
-    for (const auto& t : doomed) db_.delete_document(t);
+    for (const Xapian::docid did : doomed) {
+      add_shape(db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotShape), -1);
+      db_.delete_document(did);
+    }
     return doomed.size();
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "pruning '" + path_ + "'");
@@ -168,33 +180,43 @@ std::size_t IndexStore::root_count(const std::string& root_key) {
   }
 }
 
-void IndexStore::update_statistics() {
-  try {
-    double passages = 0, words = 0;
-    for (auto v = db_.valuestream_begin(schema::kSlotShape); v != db_.valuestream_end(schema::kSlotShape); ++v) {
-      unsigned long p = 0, w = 0;
-      if (std::sscanf((*v).c_str(), "%lu %lu", &p, &w) == 2) {
-        passages += static_cast<double>(p);
-        words += static_cast<double>(w);
-      }
-    }
-    const double mean = passages > 0 ? words / passages : 0.0;
-    db_.set_metadata(std::string(schema::kMetaPassageWords), std::to_string(mean));
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "updating statistics of '" + path_ + "'");
-  }
+IndexStore::Shape IndexStore::shape_of(const std::string& value) {
+  unsigned long p = 0, w = 0;
+  if (std::sscanf(value.c_str(), "%lu %lu", &p, &w) != 2) return {};
+  return {static_cast<double>(p), static_cast<double>(w)};
 }
 
-bool IndexStore::has_statistics() {
-  try {
-    return !db_.get_metadata(std::string(schema::kMetaPassageWords)).empty();
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "reading '" + path_ + "'");
+void IndexStore::add_shape(const std::string& value, double sign) {
+  const Shape s = shape_of(value);
+  totals_.passages += sign * s.passages;
+  totals_.words += sign * s.words;
+}
+
+// The totals committed with the index, or (for an index written before they
+// were kept, or after shards were merged) one pass over the shape values.
+void IndexStore::load_totals() {
+  const std::string stored = db_.get_metadata(std::string(schema::kMetaShapeTotals));
+  written_ = {-1, -1};  // unknown: the next commit writes both keys
+  if (!stored.empty()) {
+    totals_ = shape_of(stored);
+    if (!db_.get_metadata(std::string(schema::kMetaPassageWords)).empty()) written_ = totals_;
+    return;
   }
+  totals_ = {};
+  for (auto v = db_.valuestream_begin(schema::kSlotShape); v != db_.valuestream_end(schema::kSlotShape); ++v)
+    add_shape(*v, +1);
 }
 
 void IndexStore::commit() {
   try {
+    if (!(totals_ == written_)) {  // only then: a no-change run writes nothing
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.0f %.0f", totals_.passages, totals_.words);
+      db_.set_metadata(std::string(schema::kMetaShapeTotals), buf);
+      const double mean = totals_.passages > 0 ? totals_.words / totals_.passages : 0.0;
+      db_.set_metadata(std::string(schema::kMetaPassageWords), std::to_string(mean));
+      written_ = totals_;
+    }
     db_.commit();
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "committing to '" + path_ + "'");
@@ -246,6 +268,7 @@ void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs) {
     std::filesystem::remove_all(std::filesystem::path(path_) / live, ec);
     for (const auto& dir : shard_dirs) std::filesystem::remove_all(dir, ec);
     db_ = open_writable(path_);
+    load_totals();
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "merging shards into '" + path_ + "'");
   }

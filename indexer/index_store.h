@@ -60,14 +60,10 @@ class IndexStore {
   /// Number of articles indexed from @p root_key.
   std::size_t root_count(const std::string& root_key);
 
-  /// Recomputes the collection statistics kept in metadata (mean passage
-  /// length) from every article's shape value.
-  void update_statistics();
-
-  /// True if the statistics metadata is present.
-  bool has_statistics();
-
-  /// Makes everything done so far durable and visible, atomically.
+  /// Makes everything done so far durable and visible, atomically, with
+  /// the collection statistics (kMetaShapeTotals, kMetaPassageWords) of the
+  /// same state. The statistics are kept up to date by every change, so a
+  /// commit costs no pass over the index.
   void commit();
 
   /// Commits, writes a compacted copy as the next generation and switches
@@ -88,10 +84,21 @@ class IndexStore {
   std::size_t article_count() const;
 
  private:
+  // Sums of the articles' kSlotShape values.
+  struct Shape {
+    double passages = 0, words = 0;
+    bool operator==(const Shape&) const = default;
+  };
+  static Shape shape_of(const std::string& value);
+  void add_shape(const std::string& value, double sign);
+  void load_totals();
+
   std::string path_;
   Analyzer& analyzer_;
   IndexLock lock_;
   Xapian::WritableDatabase db_;
+  Shape totals_;            // of the index including uncommitted changes
+  Shape written_{-1, -1};   // as last written to metadata (none yet)
 };
 
 }  // namespace newsearch

@@ -66,7 +66,7 @@ struct IndexWriter::Impl {
   Analyzer analyzer;
   std::optional<IndexStore> store;  // after analyzer: it refers to it
   std::size_t pending = 0;          // changes since the last commit
-  bool changed = false;             // statistics need recomputing
+  bool changed = false;             // something to commit
 
   void changed_one() {
     changed = true;
@@ -75,7 +75,6 @@ struct IndexWriter::Impl {
   }
 
   void commit() {
-    if (changed || !store->has_statistics()) store->update_statistics();
     store->commit();
     if (log) log->debug("committed {} changes; {} articles", pending, store->article_count());
     pending = 0;

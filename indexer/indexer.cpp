@@ -63,11 +63,7 @@ class IndexRun {
     progress.finish();
     if (shards_) merge_shards();
     prune_roots();
-    // Also when missing: a run killed before this point must not leave the
-    // index without its statistics for good.
-    if (stats_.added + stats_.updated + stats_.deleted > 0 || !writer_->has_statistics())
-      writer_->update_statistics();
-    writer_->commit();
+    writer_->commit();  // with the statistics of the final state
     if (!stats_.compacted) maybe_compact();
     stats_.articles = writer_->article_count();
     stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
