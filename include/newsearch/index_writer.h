@@ -84,7 +84,9 @@ class NEWSEARCH_API IndexWriter {
   /// uncommitted changes).
   bool contains(std::string_view id);
 
-  /// Make all changes so far durable and visible, atomically.
+  /// Make all changes so far durable and visible, atomically. Cost: writing
+  /// out the changes buffered since the last commit (the collection
+  /// statistics are kept up to date as articles change, not recounted).
   void commit();
 
   /** Commit, then rewrite the index compactly (smaller and faster to
