@@ -8,8 +8,10 @@
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
 #include "searcher/analysis/stored_article.h"
+#include "searcher/feedback.h"
 #include "searcher/passage_ranker.h"
 #include "searcher/query_builder.h"
+#include "searcher/ranking_params.h"
 #include "searcher/snippet.h"
 
 namespace newsearch {
@@ -52,24 +54,61 @@ double idf(const Xapian::Database& db, const QueryLeaf& leaf) {
   return std::log(1.0 + (total - n + 0.5) / (n + 0.5));
 }
 
-std::vector<Candidate> retrieve(Xapian::Database& db, const Xapian::Query& strict,
-                                const Xapian::Query& loose, bool soft, std::size_t depth,
-                                std::size_t& estimated) {
+// Candidate articles: those with all the words of every soft AND first
+// (all_terms), then those with some. @p expansion (may be empty) adds weight
+// to articles that also contain feedback words, never matches on its own.
+std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
+                                const Xapian::Query& expansion, const RankingParams& rp,
+                                std::size_t depth, std::size_t& estimated) {
+  auto expanded = [&](const Xapian::Query& q) {
+    return expansion.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, expansion);
+  };
   Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
-  enquire.set_query(strict);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(rp.article_k1, 0, 1, rp.article_b, 0.5));
+  enquire.set_query(expanded(built.strict));
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
   std::vector<Candidate> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), true});
   estimated = mset.get_matches_estimated();
-  if (!soft) return out;
+  if (!built.has_soft_and) return out;
   // Articles with only some of the words follow those with all of them.
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, loose, strict));
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_AND_NOT, expanded(built.loose), built.strict));
   const std::size_t more = depth > out.size() ? depth - out.size() : 0;
   Xapian::MSet rest = enquire.get_mset(0, static_cast<Xapian::doccount>(more));
   for (auto it = rest.begin(); it != rest.end(); ++it) out.push_back({*it, it.get_weight(), false});
   estimated += rest.get_matches_estimated();
   return out;
+}
+
+// The best-weighted candidates, for feedback: in the order of the final
+// ranking's first key (all_terms when tiered), then by article weight.
+std::vector<ScoredDoc> feedback_docs(const std::vector<Candidate>& cands, bool tiered,
+                                     std::size_t n) {
+  std::vector<Candidate> sorted = cands;
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const auto& a, const auto& b) {
+    return std::make_tuple(tiered && a.all_terms, a.weight) >
+           std::make_tuple(tiered && b.all_terms, b.weight);
+  });
+  std::vector<ScoredDoc> top;
+  for (std::size_t i = 0; i < sorted.size() && i < n; ++i)
+    top.emplace_back(sorted[i].did, sorted[i].weight);
+  return top;
+}
+
+// Candidates of the query, re-retrieved with the words of the first
+// retrieval's best articles when feedback is on and finds any.
+std::vector<Candidate> candidates(Xapian::Database& db, const BuiltQuery& built,
+                                  std::size_t concepts, bool tiered, double headline_boost,
+                                  std::size_t depth, std::size_t& estimated) {
+  const RankingParams& rp = ranking_params();
+  auto cands = retrieve(db, built, {}, rp, depth, estimated);
+  if (rp.feedback.docs == 0 || cands.empty()) return cands;
+  const Xapian::Query expansion =
+      feedback_query(db, feedback_docs(cands, tiered, rp.feedback.docs),
+                     static_cast<double>(concepts), headline_boost, rp.feedback);
+  if (expansion.empty()) return cands;
+  return retrieve(db, built, expansion, rp, depth, estimated);
 }
 
 std::vector<Examined> examine(Xapian::Database& db, Analyzer& analyzer,
@@ -104,12 +143,13 @@ double mean_passage_length(const Xapian::Database& db, const std::vector<Examine
 // The best passages of one article, best first; the lead passage stands in
 // when no passage matches (the article matched on its headline).
 std::vector<RankedPassage> rank_passages(const Examined& ex, const PassageRanker& ranker,
-                                         double mean_len, const SearchOptions& opt) {
+                                         double mean_len, double weight,
+                                         const SearchOptions& opt) {
   std::vector<RankedPassage> ranked;
   for (std::size_t i = 0; i < ex.evidence.size(); ++i) {
     const auto& ev = ex.evidence[i];
     if (ev.matched_concepts() == 0) continue;
-    ranked.push_back({i, ranker.score(ev, mean_len) + ex.shared, ev.matched_concepts()});
+    ranked.push_back({i, weight * ranker.score(ev, mean_len) + ex.shared, ev.matched_concepts()});
   }
   if (ranked.empty() && !ex.evidence.empty()) ranked.push_back({0, ex.shared, 0});
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
@@ -150,18 +190,20 @@ Hit make_hit(Examined& ex, const std::vector<RankedPassage>& ranked, double scor
 
 SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_view query,
                          const SearchOptions& opt) {
+  const RankingParams& rp = ranking_params();
   if (opt.limit == 0 || opt.passages_per_article == 0 || opt.snippet_chars == 0)
     throw Error(ErrorCode::kInvalidArgument, "limit, passages and snippet length must be positive");
   const QueryNode root = parse_query(query, analyzer);
   const BuiltQuery built = build_query(root, opt.headline_boost);
   std::vector<Concept> concepts;
   for (const QueryLeaf* leaf : positive_leaves(root)) concepts.push_back({leaf, idf(db, *leaf)});
-  const PassageRanker ranker(std::move(concepts));
+  const PassageRanker ranker(std::move(concepts), rp.passage_k1, rp.passage_b);
+  const bool tiered = ranker.concept_count() <= rp.tier_max_concepts;
 
   SearchResults results;
   results.indexed_articles = db.get_doccount();
-  const auto cands = retrieve(db, built.strict, built.loose, built.has_soft_and,
-                              std::max(opt.limit, opt.rerank_depth), results.estimated_matches);
+  const auto cands = candidates(db, built, ranker.concept_count(), tiered, opt.headline_boost,
+                                std::max(opt.limit, opt.rerank_depth), results.estimated_matches);
   std::vector<Examined> examined = examine(db, analyzer, ranker, cands);
   const double mean_len = mean_passage_length(db, examined);
 
@@ -171,9 +213,9 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
     Examined& ex = examined[i];
     ex.shared = opt.headline_weight * ranker.score(ex.headline, mean_len) +
                 opt.article_weight * ex.cand.weight;
-    ranked[i] = rank_passages(ex, ranker, mean_len, opt);
+    ranked[i] = rank_passages(ex, ranker, mean_len, rp.passage_weight, opt);
     const double best = ranked[i].empty() ? ex.shared : ranked[i].front().score;
-    order.push_back({{ex.cand.all_terms, best}, i});
+    order.push_back({{tiered && ex.cand.all_terms, best}, i});
   }
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
