@@ -70,11 +70,11 @@ PassageEvidence PassageRanker::examine(Analyzer& analyzer, std::string_view text
 
 double PassageRanker::score(const PassageEvidence& ev, double mean_length) const {
   const double norm =
-      k1_ * (1.0 - b_ + b_ * static_cast<double>(ev.length) / std::max(mean_length, 1.0));
+      kK1 * (1.0 - kB + kB * static_cast<double>(ev.length) / std::max(mean_length, 1.0));
   double s = 0.0;
   for (std::size_t i = 0; i < concepts_.size(); ++i) {
     const auto tf = static_cast<double>(ev.tf[i]);
-    if (tf > 0) s += concepts_[i].idf * tf * (k1_ + 1.0) / (tf + norm);
+    if (tf > 0) s += concepts_[i].idf * tf * (kK1 + 1.0) / (tf + norm);
   }
   return s;
 }

@@ -36,8 +36,7 @@ class PassageRanker {
   static constexpr double kK1 = 1.2;
   static constexpr double kB = 0.75;
 
-  explicit PassageRanker(std::vector<Concept> concepts, double k1 = kK1, double b = kB)
-      : concepts_(std::move(concepts)), k1_(k1), b_(b) {}
+  explicit PassageRanker(std::vector<Concept> concepts) : concepts_(std::move(concepts)) {}
 
   /// Which text is examined: title: words and phrases match only headlines.
   enum class Field { kBody, kHeadline };
@@ -53,8 +52,6 @@ class PassageRanker {
 
  private:
   std::vector<Concept> concepts_;
-  double k1_ = kK1;
-  double b_ = kB;
 };
 
 }  // namespace newsearch

@@ -81,31 +81,26 @@ std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
   return out;
 }
 
-// The best-weighted candidates, for feedback: in the order of the final
-// ranking's first key (all_terms when tiered), then by article weight.
-std::vector<ScoredDoc> feedback_docs(const std::vector<Candidate>& cands, bool tiered,
-                                     std::size_t n) {
-  std::vector<Candidate> sorted = cands;
-  std::stable_sort(sorted.begin(), sorted.end(), [&](const auto& a, const auto& b) {
-    return std::make_tuple(tiered && a.all_terms, a.weight) >
-           std::make_tuple(tiered && b.all_terms, b.weight);
-  });
+// The @p n candidates with the highest article weight, for feedback.
+std::vector<ScoredDoc> feedback_docs(const std::vector<Candidate>& cands, std::size_t n) {
   std::vector<ScoredDoc> top;
-  for (std::size_t i = 0; i < sorted.size() && i < n; ++i)
-    top.emplace_back(sorted[i].did, sorted[i].weight);
+  for (const Candidate& c : cands) top.emplace_back(c.did, c.weight);
+  std::stable_sort(top.begin(), top.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (top.size() > n) top.resize(n);
   return top;
 }
 
-// Candidates of the query, re-retrieved with the words of the first
-// retrieval's best articles when feedback is on and finds any.
+// Candidates of the query; an untiered (long) query is retrieved again with
+// the feedback words of the first retrieval's best articles, if there are any.
 std::vector<Candidate> candidates(Xapian::Database& db, const BuiltQuery& built,
                                   std::size_t concepts, bool tiered, double headline_boost,
                                   std::size_t depth, std::size_t& estimated) {
   const RankingParams& rp = ranking_params();
   auto cands = retrieve(db, built, {}, rp, depth, estimated);
-  if (rp.feedback.docs == 0 || cands.empty()) return cands;
+  if (tiered || rp.feedback.docs == 0 || cands.empty()) return cands;
   const Xapian::Query expansion =
-      feedback_query(db, feedback_docs(cands, tiered, rp.feedback.docs),
+      feedback_query(db, feedback_docs(cands, rp.feedback.docs),
                      static_cast<double>(concepts), headline_boost, rp.feedback);
   if (expansion.empty()) return cands;
   return retrieve(db, built, expansion, rp, depth, estimated);
@@ -143,13 +138,12 @@ double mean_passage_length(const Xapian::Database& db, const std::vector<Examine
 // The best passages of one article, best first; the lead passage stands in
 // when no passage matches (the article matched on its headline).
 std::vector<RankedPassage> rank_passages(const Examined& ex, const PassageRanker& ranker,
-                                         double mean_len, double weight,
-                                         const SearchOptions& opt) {
+                                         double mean_len, const SearchOptions& opt) {
   std::vector<RankedPassage> ranked;
   for (std::size_t i = 0; i < ex.evidence.size(); ++i) {
     const auto& ev = ex.evidence[i];
     if (ev.matched_concepts() == 0) continue;
-    ranked.push_back({i, weight * ranker.score(ev, mean_len) + ex.shared, ev.matched_concepts()});
+    ranked.push_back({i, ranker.score(ev, mean_len) + ex.shared, ev.matched_concepts()});
   }
   if (ranked.empty() && !ex.evidence.empty()) ranked.push_back({0, ex.shared, 0});
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
@@ -197,7 +191,7 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   const BuiltQuery built = build_query(root, opt.headline_boost);
   std::vector<Concept> concepts;
   for (const QueryLeaf* leaf : positive_leaves(root)) concepts.push_back({leaf, idf(db, *leaf)});
-  const PassageRanker ranker(std::move(concepts), rp.passage_k1, rp.passage_b);
+  const PassageRanker ranker(std::move(concepts));
   const bool tiered = ranker.concept_count() <= rp.tier_max_concepts;
 
   SearchResults results;
@@ -213,7 +207,7 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
     Examined& ex = examined[i];
     ex.shared = opt.headline_weight * ranker.score(ex.headline, mean_len) +
                 opt.article_weight * ex.cand.weight;
-    ranked[i] = rank_passages(ex, ranker, mean_len, rp.passage_weight, opt);
+    ranked[i] = rank_passages(ex, ranker, mean_len, opt);
     const double best = ranked[i].empty() ? ex.shared : ranked[i].front().score;
     order.push_back({{tiered && ex.cand.all_terms, best}, i});
   }
