@@ -38,7 +38,8 @@ std::map<std::string, double> article_model(const Xapian::Database& db, Xapian::
   return tf;
 }
 
-// Document frequency of a stem: articles with it in body or headline (upper bound: the sum).
+// Document frequency of a stem: articles with it in the body or the headline
+// (at least the larger of the two counts; used only to drop common words).
 double stem_df(const Xapian::Database& db, const std::string& stem) {
   return std::max(db.get_termfreq(std::string(schema::kPrefixStem) + stem),
                   db.get_termfreq(std::string(schema::kPrefixHeadlineStem) + stem));

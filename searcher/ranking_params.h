@@ -25,10 +25,10 @@ struct RankingParams {
   /// articles contain all their words, and a strict tier would put those
   /// few above better matches of the main words.
   std::size_t tier_max_concepts = 3;
-  /// Pseudo-relevance feedback for the longer queries: 10 feedback
-  /// articles, 10 words, 30 % of the query's weight, words in at most 10 %
-  /// of the articles (so none in a collection of under 10 articles).
-  FeedbackParams feedback{10, 10, 0.3, 0.1};
+  /// Pseudo-relevance feedback for the longer queries (feedback.h): 10
+  /// feedback articles, 10 words, 30 % of the query's weight, words in at
+  /// most 10 % of the articles (so none in a collection under 10 articles).
+  FeedbackParams feedback;
 };
 
 /// The parameters run_search uses.
