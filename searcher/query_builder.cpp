@@ -49,10 +49,14 @@ Xapian::Query build(const QueryNode& n, bool strict, double boost, bool& soft) {
 }  // namespace
 
 Xapian::Query leaf_query(const QueryLeaf& leaf, double headline_boost) {
-  Xapian::Query headline(Xapian::Query::OP_SCALE_WEIGHT, field_query(leaf, true),
-                         headline_boost);
+  const Xapian::Query headline = field_query(leaf, true);
   if (leaf.title_only) return headline;
-  return Xapian::Query(Xapian::Query::OP_OR, field_query(leaf, false), headline);
+  // One BM25 term over headline and body together (wdf summed, as if the
+  // article were one text), plus the headline's own weight scaled by the boost.
+  Xapian::Query article(Xapian::Query::OP_SYNONYM, field_query(leaf, false), headline);
+  if (headline_boost <= 0) return article;
+  return Xapian::Query(Xapian::Query::OP_OR, article,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, headline, headline_boost));
 }
 
 BuiltQuery build_query(const QueryNode& root, double headline_boost) {

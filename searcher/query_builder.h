@@ -17,10 +17,12 @@ struct BuiltQuery {
   bool has_soft_and = false;
 };
 
-/// @param headline_boost weight factor for headline matches.
+/// @param headline_boost weight factor of the extra headline evidence (leaf_query).
 BuiltQuery build_query(const QueryNode& root, double headline_boost);
 
-/// The query that matches one leaf in the body and (boosted) the headline.
+/// The query that matches one leaf in the article (headline and body as one
+/// text) plus, when @p headline_boost > 0, its headline matches once more with
+/// that weight factor. A title: leaf matches the headline only.
 Xapian::Query leaf_query(const QueryLeaf& leaf, double headline_boost);
 
 }  // namespace newsearch

@@ -15,19 +15,6 @@ namespace {
   throw Error(ErrorCode::kQuerySyntax, message);
 }
 
-// Words too common to carry meaning in a bag-of-words query. They still
-// count inside quoted phrases ("the who").
-bool is_stopword(const std::string& t) {
-  static constexpr std::array<std::string_view, 64> kStop = {
-      "a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can",
-      "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "i",
-      "if", "in", "into", "is", "it", "its", "me", "my", "no", "not", "of", "on", "or",
-      "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "these",
-      "they", "this", "those", "to", "too", "us", "was", "we", "were", "what", "when",
-      "which", "who", "will", "with", "you"};
-  return std::find(kStop.begin(), kStop.end(), t) != kStop.end();
-}
-
 struct Lexeme {
   enum class Kind { kWord, kPhrase, kLParen, kRParen, kAnd, kOr, kNot, kMinus };
   Kind kind;
@@ -281,6 +268,19 @@ void collect_positive(const QueryNode& n, std::vector<const QueryLeaf*>& out) {
 }
 
 }  // namespace
+
+// Words too common to carry meaning in a bag-of-words query. They still
+// count inside quoted phrases ("the who").
+bool is_stopword(std::string_view t) {
+  static constexpr std::array<std::string_view, 64> kStop = {
+      "a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can",
+      "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "i",
+      "if", "in", "into", "is", "it", "its", "me", "my", "no", "not", "of", "on", "or",
+      "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "these",
+      "they", "this", "those", "to", "too", "us", "was", "we", "were", "what", "when",
+      "which", "who", "will", "with", "you"};
+  return std::find(kStop.begin(), kStop.end(), t) != kStop.end();
+}
 
 QueryNode parse_query(std::string_view query, Analyzer& analyzer) {
   if (query.size() > kMaxQueryBytes)

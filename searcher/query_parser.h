@@ -40,6 +40,10 @@ struct QueryNode {
 inline constexpr std::size_t kMaxQueryBytes = 8192;
 inline constexpr std::size_t kMaxQueryLeaves = 256;  ///< words, phrases counted by their words
 
+/// Whether @p term (normalised) is a stopword: too common to carry meaning
+/// in a bag-of-words query ("the", "of"). Stopwords still count inside quotes.
+bool is_stopword(std::string_view term);
+
 /// Parse @p query. Leaves that analyse to no term are dropped; stopword
 /// leaves are dropped from a soft AND that has other words.
 /// @throws Error(kQuerySyntax) with a one-line explanation for an empty query,

@@ -9,9 +9,11 @@
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
 #include "searcher/analysis/stored_article.h"
+#include "searcher/feedback.h"
 #include "searcher/filters.h"
 #include "searcher/passage_ranker.h"
 #include "searcher/query_builder.h"
+#include "searcher/ranking_params.h"
 #include "searcher/snippet.h"
 
 namespace newsearch {
@@ -71,26 +73,63 @@ double idf(const Xapian::Database& db, const QueryLeaf& leaf) {
   return std::log(1.0 + (total - n + 0.5) / (n + 0.5));
 }
 
-std::vector<Candidate> retrieve(Xapian::Database& db, const Xapian::Query& strict,
-                                const Xapian::Query& loose, bool soft, std::size_t depth,
-                                const Deadline& deadline, std::size_t& estimated) {
+// Candidate articles: those with all the words of every soft AND first
+// (all_terms), then those with some. @p expansion (may be empty) adds weight
+// to articles that also contain feedback words, never matches on its own.
+// Only articles passing @p filter (may be empty: all) are candidates; the
+// matcher stops early when @p deadline passes.
+std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
+                                const Xapian::Query& filter, const Xapian::Query& expansion,
+                                const RankingParams& rp, std::size_t depth, const Deadline& deadline,
+                                std::size_t& estimated) {
+  auto expanded = [&](const Xapian::Query& q) {
+    return apply_filter(
+        expansion.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, expansion), filter);
+  };
   Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_weighting_scheme(Xapian::BM25Weight(rp.article_k1, 0, 1, rp.article_b, 0.5));
   if (!deadline.none()) enquire.set_time_limit(deadline.seconds_left());
-  enquire.set_query(strict);
+  enquire.set_query(expanded(built.strict));
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
   std::vector<Candidate> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), true});
   estimated = mset.get_matches_estimated();
-  if (!soft) return out;
+  if (!built.has_soft_and) return out;
   // Articles with only some of the words follow those with all of them.
   if (!deadline.none()) enquire.set_time_limit(deadline.seconds_left());
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, loose, strict));
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_AND_NOT, expanded(built.loose), built.strict));
   const std::size_t more = depth > out.size() ? depth - out.size() : 0;
   Xapian::MSet rest = enquire.get_mset(0, static_cast<Xapian::doccount>(more));
   for (auto it = rest.begin(); it != rest.end(); ++it) out.push_back({*it, it.get_weight(), false});
   estimated += rest.get_matches_estimated();
   return out;
+}
+
+// The @p n candidates with the highest article weight, for feedback.
+std::vector<ScoredDoc> feedback_docs(const std::vector<Candidate>& cands, std::size_t n) {
+  std::vector<ScoredDoc> top;
+  for (const Candidate& c : cands) top.emplace_back(c.did, c.weight);
+  std::stable_sort(top.begin(), top.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (top.size() > n) top.resize(n);
+  return top;
+}
+
+// Candidates of the query; an untiered (long) query is retrieved again with
+// the feedback words of the first retrieval's best articles, if there are any.
+std::vector<Candidate> candidates(Xapian::Database& db, const BuiltQuery& built,
+                                  const Xapian::Query& filter, std::size_t concepts, bool tiered,
+                                  double headline_boost, std::size_t depth, const Deadline& deadline,
+                                  std::size_t& estimated) {
+  const RankingParams& rp = ranking_params();
+  auto cands = retrieve(db, built, filter, {}, rp, depth, deadline, estimated);
+  if (tiered || rp.feedback.docs == 0 || cands.empty() || deadline.passed()) return cands;
+  const Xapian::Query expansion =
+      feedback_query(db, feedback_docs(cands, rp.feedback.docs),
+                     static_cast<double>(concepts), headline_boost, rp.feedback);
+  if (expansion.empty()) return cands;
+  return retrieve(db, built, filter, expansion, rp, depth, deadline, estimated);
 }
 
 // Examines candidates in retrieval order until done or the deadline passes
@@ -178,6 +217,7 @@ Hit make_hit(Examined& ex, const std::vector<RankedPassage>& ranked, double scor
 
 SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_view query,
                          const SearchOptions& opt) {
+  const RankingParams& rp = ranking_params();
   if (opt.limit == 0 || opt.passages_per_article == 0 || opt.snippet_chars == 0)
     throw Error(ErrorCode::kInvalidArgument, "limit, passages and snippet length must be positive");
   const Deadline deadline(opt.time_budget);
@@ -187,14 +227,15 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   std::vector<Concept> concepts;
   for (const QueryLeaf* leaf : positive_leaves(root)) concepts.push_back({leaf, idf(db, *leaf)});
   const PassageRanker ranker(std::move(concepts));
+  const bool tiered = ranker.concept_count() <= rp.tier_max_concepts;
 
   SearchResults results;
   results.indexed_articles = db.get_doccount();
   // The candidate set does not depend on the offset within the re-ranking
   // depth, so consecutive pages neither repeat nor skip articles there.
   const std::size_t depth = std::max(opt.offset + opt.limit, opt.rerank_depth);
-  const auto cands = retrieve(db, apply_filter(built.strict, filter), apply_filter(built.loose, filter),
-                              built.has_soft_and, depth, deadline, results.estimated_matches);
+  const auto cands = candidates(db, built, filter, ranker.concept_count(), tiered, opt.headline_boost,
+                                depth, deadline, results.estimated_matches);
   if (deadline.passed()) results.timed_out = true;
   std::vector<Examined> examined = examine(db, analyzer, ranker, cands, deadline, results.timed_out);
   const double mean_len = mean_passage_length(db, examined);
@@ -207,7 +248,7 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
                 opt.article_weight * ex.cand.weight;
     ranked[i] = rank_passages(ex, ranker, mean_len, opt);
     const double best = ranked[i].empty() ? ex.shared : ranked[i].front().score;
-    order.push_back({{ex.cand.all_terms, best}, i});
+    order.push_back({{tiered && ex.cand.all_terms, best}, i});
   }
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });

@@ -12,10 +12,14 @@
 
 namespace newsearch {
 
-/// Ranking of hits: articles that contain every word of each soft AND
-/// (all_terms) first, then by the score of their best passage, where
-///   score = passage BM25 + options.article_weight * article BM25
-/// (the article BM25 counts headline matches, boosted). Within an article,
+/// Ranking of hits: for a query of at most RankingParams::tier_max_concepts
+/// words and phrases, articles that contain every word of each soft AND
+/// (all_terms) first; then by the score of their best passage, where
+///   score = passage BM25 + options.headline_weight * headline BM25
+///           + options.article_weight * article BM25
+/// (the article BM25 counts headline and body as one text, plus the
+/// headline again times options.headline_boost; for longer queries it
+/// includes pseudo-relevance feedback, ranking_params.h). Within an article,
 /// passages with more distinct query words come first, then by score.
 /// May throw Xapian::Error (the caller translates and retries) and
 /// Error(kQuerySyntax).

@@ -62,10 +62,10 @@ struct SearchOptions {
   double article_weight = 0.5;
   /// Weight of the headline's own BM25 (scored like a passage) added to the
   /// score of every passage of the article.
-  double headline_weight = 1.0;
+  double headline_weight = 0.75;
   /// Weight multiplier of headline matches relative to body matches when
   /// Xapian retrieves candidate articles.
-  double headline_boost = 2.0;
+  double headline_boost = 0.5;
 
   // --- Diagnostics -----------------------------------------------------------
   /// Log records of the searcher (default: none). Only the options given to

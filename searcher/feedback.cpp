@@ -1,0 +1,90 @@
+#include "searcher/feedback.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "searcher/analysis/index_schema.h"
+#include "searcher/query_builder.h"
+#include "searcher/query_parser.h"
+
+namespace newsearch {
+namespace {
+
+// The stem of a body ("Z") or headline ("ZS") stem term; empty for other terms.
+std::string stem_of(const std::string& term) {
+  const std::string_view hs = schema::kPrefixHeadlineStem, bs = schema::kPrefixStem;
+  if (term.starts_with(hs)) return term.substr(hs.size());
+  if (term.starts_with(bs)) return term.substr(bs.size());
+  return {};
+}
+
+// P(stem | article): within-article frequency of each stem, headline and body together.
+std::map<std::string, double> article_model(const Xapian::Database& db, Xapian::docid did) {
+  std::map<std::string, double> tf;
+  double length = 0;
+  Xapian::TermIterator it = db.termlist_begin(did);
+  it.skip_to(std::string(schema::kPrefixStem));
+  for (; it != db.termlist_end(did); ++it) {
+    const std::string term = *it;
+    if (!term.starts_with(schema::kPrefixStem)) break;
+    std::string stem = stem_of(term);
+    if (stem.empty()) continue;
+    tf[stem] += it.get_wdf();
+    length += it.get_wdf();
+  }
+  if (length > 0)
+    for (auto& [stem, f] : tf) f /= length;
+  return tf;
+}
+
+// Document frequency of a stem: articles with it in the body or the headline
+// (at least the larger of the two counts; used only to drop common words).
+double stem_df(const Xapian::Database& db, const std::string& stem) {
+  return std::max(db.get_termfreq(std::string(schema::kPrefixStem) + stem),
+                  db.get_termfreq(std::string(schema::kPrefixHeadlineStem) + stem));
+}
+
+bool usable(const Xapian::Database& db, const std::string& stem, const FeedbackParams& p) {
+  if (stem.size() < 2 || is_stopword(stem)) return false;
+  if (std::all_of(stem.begin(), stem.end(), [](unsigned char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  return stem_df(db, stem) <= p.max_df * static_cast<double>(db.get_doccount());
+}
+
+}  // namespace
+
+Xapian::Query feedback_query(const Xapian::Database& db, const std::vector<ScoredDoc>& top,
+                             double query_size, double headline_boost,
+                             const FeedbackParams& params) {
+  std::map<std::string, double> model;  // relevance model: sum of P(t|D) * score(D)
+  double total_score = 0;
+  for (std::size_t i = 0; i < top.size() && i < params.docs; ++i) total_score += top[i].second;
+  if (total_score <= 0) return {};
+  for (std::size_t i = 0; i < top.size() && i < params.docs; ++i)
+    for (const auto& [stem, p] : article_model(db, top[i].first))
+      model[stem] += p * top[i].second / total_score;
+
+  std::vector<std::pair<double, std::string>> ranked;
+  for (auto& [stem, w] : model)
+    if (usable(db, stem, params)) ranked.emplace_back(w, stem);
+  const std::size_t keep = std::min(params.terms, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+                    [](const auto& a, const auto& b) { return a > b; });
+  ranked.resize(keep);
+  double mass = 0;
+  for (const auto& r : ranked) mass += r.first;
+  if (mass <= 0) return {};
+
+  std::vector<Xapian::Query> parts;
+  for (const auto& [w, stem] : ranked) {
+    QueryLeaf leaf;
+    leaf.terms = {stem};
+    leaf.stems = {stem};
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, leaf_query(leaf, headline_boost),
+                       params.weight * query_size * w / mass);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+}  // namespace newsearch

@@ -1,0 +1,37 @@
+// Internal ranking parameters of run_search (ranking.h) that are not
+// SearchOptions: article BM25, the all-words tier, pseudo-relevance feedback.
+// Not part of the public API: one configuration for every collection, chosen
+// with bench/relevance_table.sh on the IR test collections (bench/README.md)
+// and checked against the Reuters known-item queries.
+#pragma once
+
+#include <cstddef>
+
+#include "searcher/feedback.h"
+
+namespace newsearch {
+
+struct RankingParams {
+  /// BM25 of whole articles (Xapian's BM25Weight over headline and body as
+  /// one text): the candidate retrieval and the article evidence in every
+  /// passage score. The usual k1 and b; b = 0.75 normalises long articles
+  /// more than Xapian's default 0.5 (TIME, MEDLINE and CISI gain).
+  double article_k1 = 1.2;
+  double article_b = 0.75;
+  /// Queries with at most this many positive words or phrases are precise
+  /// requests (news searches, known-item lookups): the articles containing
+  /// all of them rank first (the all_terms tier) and there is no feedback.
+  /// Longer, descriptive queries rank by score alone and get feedback: few
+  /// articles contain all their words, and a strict tier would put those
+  /// few above better matches of the main words.
+  std::size_t tier_max_concepts = 3;
+  /// Pseudo-relevance feedback for the longer queries (feedback.h): 10
+  /// feedback articles, 10 words, 30 % of the query's weight, words in at
+  /// most 10 % of the articles (so none in a collection under 10 articles).
+  FeedbackParams feedback;
+};
+
+/// The parameters run_search uses.
+const RankingParams& ranking_params();
+
+}  // namespace newsearch
