@@ -99,11 +99,11 @@ int child_baseline(int argc, char** argv) {
   return b.read.errors == 0 ? 0 : 1;
 }
 
-/// --child-probe newsearch|baseline INDEX QUERIES: run every query once (top 10
+/// --child-probe newsearch|baseline INDEX QUERIES MAX: run every query once (top 10
 /// with snippets), print the number that had hits. Its peak RSS is the searcher's.
 int child_probe(char** argv) {
   const std::string engine = argv[2], index = argv[3];
-  const auto queries = load_queries(argv[4], 0);
+  const auto queries = load_queries(argv[4], std::stoull(argv[5]));
   std::size_t with_hits = 0, bytes = 0;
   if (engine == "newsearch") {
     auto s = newsearch::Searcher::open(index);
@@ -151,6 +151,7 @@ IndexFigures build_indexes(const Config& cfg, const fs::path& dir, Checks& check
   f.ns.compact_s = compact.seconds;
   f.ns.bytes_after = dir_bytes(ns);
   f.ns.peak_rss_mib = std::max(build.peak_rss_mib, compact.peak_rss_mib);
+  f.ns.cpu_s = build.cpu_seconds + compact.cpu_seconds;
   f.ns.articles = summary_field(build.out, "articles");
   const std::size_t skipped = summary_field(build.out, "skipped");
   checks.add(build.status == 0 && compact.status == 0 && skipped == 0,
@@ -173,6 +174,7 @@ IndexFigures build_indexes(const Config& cfg, const fs::path& dir, Checks& check
     f.text_bytes = j["text_bytes"];
   }
   f.base.peak_rss_mib = base.peak_rss_mib;
+  f.base.cpu_s = base.cpu_seconds;
   f.base.bytes_before = dir_bytes(dir / "baseline-raw");
   f.base.bytes_after = dir_bytes(dir / "baseline");
   fs::remove_all(dir / "baseline-raw");
@@ -260,7 +262,8 @@ double cold_ms(const std::function<void(const std::string&)>& open_and_query,
 
 double probe_rss(const std::string& engine, const fs::path& index, const Config& cfg,
                  const fs::path& dir, std::size_t nq, Checks& checks) {
-  const ChildResult r = run_child({self_exe(), "--child-probe", engine, index.string(), cfg.queries},
+  const ChildResult r = run_child({self_exe(), "--child-probe", engine, index.string(), cfg.queries,
+                                   std::to_string(cfg.max_queries)},
                                   (dir / ("probe-" + engine + ".out")).string());
   checks.add(r.status == 0 && std::stoull("0" + r.out) == nq,
              engine + " searcher RSS probe: exit " + std::to_string(r.status) + ", " +
@@ -374,7 +377,7 @@ double loadavg() {
 
 int main(int argc, char** argv) {
   if (argc >= 4 && std::string(argv[1]) == "--child-baseline") return child_baseline(argc, argv);
-  if (argc == 5 && std::string(argv[1]) == "--child-probe") return child_probe(argv);
+  if (argc == 6 && std::string(argv[1]) == "--child-probe") return child_probe(argv);
 
   Config cfg;
   CLI::App app{"speed_bench: newsearch vs plain Xapian, index and query speed, one table. "
