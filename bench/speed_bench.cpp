@@ -39,7 +39,7 @@ using nlohmann::json;
 
 struct Config {
   std::vector<std::string> corpus;
-  std::string queries, work, indexer, peers_json, json_path, name = "corpus";
+  std::string queries, work, indexer, peers_json, json_path, from_json, name = "corpus";
   std::size_t expect_articles = 0, max_queries = 0;
   int rounds = 3, warmup = 1, threads = 2, cold = 10;
   double p99_bar_ms = 10;
@@ -383,12 +383,12 @@ int main(int argc, char** argv) {
   CLI::App app{"speed_bench: newsearch vs plain Xapian, index and query speed, one table. "
                "See bench/README.md."};
   app.add_option("--corpus", cfg.corpus, "directories and/or .jsonl(.gz) files")
-      ->required()->check(CLI::ExistingPath);
+      ->check(CLI::ExistingPath);
   app.add_option("--queries", cfg.queries, "qid<TAB>query lines (bench/make_speed_queries.py)")
-      ->required()->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile);
   app.add_option("--indexer", cfg.indexer, "the newsearch indexer program")
-      ->required()->check(CLI::ExistingFile);
-  app.add_option("--work", cfg.work, "scratch directory; its contents are replaced")->required();
+      ->check(CLI::ExistingFile);
+  app.add_option("--work", cfg.work, "scratch directory; its contents are replaced");
   app.add_option("--name", cfg.name, "label of the corpus in the table");
   app.add_option("--expect-articles", cfg.expect_articles,
                  "articles both indexes must hold (default: what the baseline read)");
@@ -404,7 +404,21 @@ int main(int argc, char** argv) {
   app.add_option("--peers-json", cfg.peers_json, "results.json of bench-peers/run_all.sh");
   app.add_option("--json", cfg.json_path, "also write every figure as JSON here");
   app.add_flag("--reuse", cfg.reuse, "reuse the indexes a previous run left in --work");
+  app.add_option("--from-json", cfg.from_json,
+                 "measure nothing: print the table of an earlier run's --json file (with "
+                 "--peers-json: and the peers)")->check(CLI::ExistingFile);
   CLI11_PARSE(app, argc, argv);
+  if (!cfg.from_json.empty()) {
+    Checks checks;
+    Report rep = report_from_json(json::parse(std::ifstream(cfg.from_json)), checks);
+    if (!cfg.peers_json.empty()) rep.peers = load_peers(cfg.peers_json);
+    print_report(rep, checks, std::cout);
+    return checks.failed() ? 1 : 0;
+  }
+  if (cfg.corpus.empty() || cfg.queries.empty() || cfg.indexer.empty() || cfg.work.empty()) {
+    std::cerr << "speed_bench: give --corpus, --queries, --indexer and --work (or --from-json)\n";
+    return 2;
+  }
 
   try {
     Checks checks;

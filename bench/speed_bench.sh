@@ -15,11 +15,13 @@
 #                and queries (needs its apt packages; 100k: about 30 minutes)
 #   --peers-json the results.json of an earlier peers run, for the peer columns
 #   --reuse      reuse the indexes of an earlier run in --work (queries only)
+#   --table-only measure nothing: reprint WORK/speed.json's table (e.g. with
+#                --peers-json once the peers have finished)
 # Exit status: 0 all checks passed (bars may fail: they are measurements),
 # 1 a check failed, 2 setup error.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-corpus_kind=100k work= build=$here/build-bench peers=0 peers_json= reuse=()
+corpus_kind=100k work= build=$here/build-bench peers=0 peers_json= reuse=() table_only=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     --corpus) corpus_kind=$2; shift 2;;
@@ -28,6 +30,7 @@ while [[ $# -gt 0 ]]; do
     --peers) peers=1; shift;;
     --peers-json) peers_json=$(realpath "$2"); shift 2;;
     --reuse) reuse=(--reuse); shift;;
+    --table-only) table_only=1; shift;;
     --) shift; break;;
     *) sed -n '2,20p' "$0" >&2; exit 2;;
   esac
@@ -40,6 +43,9 @@ case $corpus_kind in
 esac
 work=${work:-/tmp/newsearch-speed/$corpus_kind}
 mkdir -p "$work"
+if [[ $table_only == 1 ]]; then
+  exec "$build/bin/speed_bench" --from-json "$work/speed.json" ${peers_json:+--peers-json "$peers_json"}
+fi
 avail_gb=$(df -P --block-size=1G "$work" | awk 'NR == 2 { print $4 }')
 if [[ ${#reuse[@]} -eq 0 && $avail_gb -lt $need_gb ]]; then
   echo "speed_bench.sh: $work has ${avail_gb} GB free; the $corpus_kind run needs about $need_gb GB" >&2

@@ -253,25 +253,57 @@ inline void print_report(const Report& r, const Checks& checks, std::ostream& ou
   for (const auto& c : checks.failures()) out << "* **FAIL** " << c << "\n";
 }
 
+inline nlohmann::json latency_json(const LatencyFigures& f) {
+  return {{"p50_ms", f.l.p50}, {"p95_ms", f.l.p95}, {"p99_ms", f.l.p99}, {"mean_ms", f.l.mean},
+          {"qps", f.l.qps}};
+}
+
+inline LatencyFigures latency_from_json(const nlohmann::json& j) {
+  return {{j["p50_ms"], j["p95_ms"], j["p99_ms"], j["mean_ms"], j["qps"]}, true};
+}
+
+/// Every figure and check of a run (the peers are not included: they come
+/// from their own results.json). report_from_json() reads it back.
 inline nlohmann::json report_json(const Report& r, const Checks& checks) {
-  auto lat = [](const LatencyFigures& f) {
-    return nlohmann::json{{"p50_ms", f.l.p50}, {"p95_ms", f.l.p95}, {"p99_ms", f.l.p99},
-                          {"mean_ms", f.l.mean}, {"qps", f.l.qps}};
-  };
-  nlohmann::json q = {{"newsearch_cold_ms", r.query.ns_cold_ms},
-                      {"baseline_cold_ms", r.query.base_cold_ms},
-                      {"newsearch_rss_mib", r.query.ns_rss_mib},
-                      {"baseline_rss_mib", r.query.base_rss_mib}};
+  const auto& q = r.query;
+  nlohmann::json jq = {{"newsearch_cold_ms", q.ns_cold_ms}, {"baseline_cold_ms", q.base_cold_ms},
+                       {"newsearch_rss_mib", q.ns_rss_mib}, {"baseline_rss_mib", q.base_rss_mib},
+                       {"newsearch_articles", q.ns_articles}, {"baseline_articles", q.base_articles}};
   for (int t = 1; t <= r.threads; ++t) {
     const std::string th = std::to_string(t);
-    q["newsearch_a_" + th] = lat(r.query.ns_a[t]);
-    q["newsearch_b_" + th] = lat(r.query.ns_b[t]);
-    q["baseline_a_" + th] = lat(r.query.base_a[t]);
-    q["baseline_b_" + th] = lat(r.query.base_b[t]);
+    jq["newsearch_a_" + th] = latency_json(q.ns_a[t]);
+    jq["newsearch_b_" + th] = latency_json(q.ns_b[t]);
+    jq["baseline_a_" + th] = latency_json(q.base_a[t]);
+    jq["baseline_b_" + th] = latency_json(q.base_b[t]);
   }
-  return {{"name", r.name}, {"queries", r.queries}, {"rounds", r.rounds},
-          {"index", index_figures_to_json(r.index)}, {"query", q},
+  return {{"name", r.name}, {"queries", r.queries}, {"query_kinds", r.query_kinds},
+          {"rounds", r.rounds}, {"threads", r.threads}, {"p99_bar_ms", r.p99_bar_ms},
+          {"load_before", r.load_before}, {"load_after", r.load_after},
+          {"index", index_figures_to_json(r.index)}, {"query", jq},
           {"checks_passed", checks.passed()}, {"checks_failed", checks.failures()}};
+}
+
+inline Report report_from_json(const nlohmann::json& j, Checks& checks) {
+  Report r;
+  r.name = j["name"], r.queries = j["queries"], r.rounds = j["rounds"];
+  r.query_kinds = j.value("query_kinds", std::map<std::string, std::size_t>{});
+  r.threads = j.value("threads", 2), r.p99_bar_ms = j.value("p99_bar_ms", 10.0);
+  r.load_before = j.value("load_before", 0.0), r.load_after = j.value("load_after", 0.0);
+  r.index = index_figures_from_json(j["index"]);
+  const auto& jq = j["query"];
+  auto& q = r.query;
+  q.ns_cold_ms = jq["newsearch_cold_ms"], q.base_cold_ms = jq["baseline_cold_ms"];
+  q.ns_rss_mib = jq["newsearch_rss_mib"], q.base_rss_mib = jq["baseline_rss_mib"];
+  for (int t = 1; t <= r.threads; ++t) {
+    const std::string th = std::to_string(t);
+    q.ns_a[t] = latency_from_json(jq["newsearch_a_" + th]);
+    q.ns_b[t] = latency_from_json(jq["newsearch_b_" + th]);
+    q.base_a[t] = latency_from_json(jq["baseline_a_" + th]);
+    q.base_b[t] = latency_from_json(jq["baseline_b_" + th]);
+  }
+  for (const auto& c : j["checks_passed"]) checks.add(true, c);
+  for (const auto& c : j["checks_failed"]) checks.add(false, c);
+  return r;
 }
 
 }  // namespace bench
