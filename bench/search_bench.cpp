@@ -2,8 +2,6 @@
 // query set (or on every test collection under a directory), in one run:
 // indexing time and size, warm query latency, and relevance against qrels.
 // Opt-in (NEWSEARCH_BUILD_BENCHMARKS), never part of ctest. See bench/README.md.
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -25,7 +23,7 @@
 #include "bench/bench_util.h"
 #include "bench/trec_metrics.h"
 #include "bench/xapian_baseline.h"
-#include "indexer/indexer.h"
+#include "newsearch/indexer.h"
 #include "newsearch/newsearch.h"
 #include "searcher/query_parser.h"  // kMaxQueryLeaves, kMaxQueryBytes
 
@@ -267,9 +265,10 @@ Report run_collection(const Config& cfg, const Collection& col, const fs::path& 
     io.db_path = ns_index.string();
     io.sources = col.corpus;
     if (cfg.verbose) {
-      io.logger = std::make_shared<spdlog::logger>(
-          "indexer", std::make_shared<spdlog::sinks::stderr_sink_mt>());
-      io.logger->set_level(spdlog::level::warn);
+      io.log.level = newsearch::LogLevel::kWarn;
+      io.log.callback = [](newsearch::LogLevel level, std::string_view message) {
+        std::cerr << "indexer " << newsearch::log_level_name(level) << ": " << message << "\n";
+      };
     }
     say(col.name + ": indexing with newsearch");
     auto t0 = BenchClock::now();

@@ -38,7 +38,7 @@ using namespace bench;
 using nlohmann::json;
 
 struct Config {
-  std::vector<std::string> corpus;
+  std::vector<std::string> corpus, indexer_args;
   std::string queries, work, indexer, peers_json, json_path, from_json, name = "corpus";
   std::size_t expect_articles = 0, max_queries = 0;
   int rounds = 3, warmup = 1, threads = 2, cold = 10;
@@ -142,6 +142,7 @@ IndexFigures build_indexes(const Config& cfg, const fs::path& dir, Checks& check
   say("newsearch: indexing (no compaction), then compacting");
   std::vector<std::string> cmd = {cfg.indexer, "--db", ns, "--log-level", "warn",
                                   "--compact-threshold", "0"};
+  cmd.insert(cmd.end(), cfg.indexer_args.begin(), cfg.indexer_args.end());
   cmd.insert(cmd.end(), cfg.corpus.begin(), cfg.corpus.end());
   const ChildResult build = run_child(cmd, (dir / "indexer-build.out").string());
   f.ns.build_s = build.seconds;
@@ -388,6 +389,8 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   app.add_option("--indexer", cfg.indexer, "the newsearch indexer program")
       ->check(CLI::ExistingFile);
+  app.add_option("--indexer-arg", cfg.indexer_args,
+                 "extra flag for the indexer's build run (repeatable), e.g. --indexer-arg=--threads=1");
   app.add_option("--work", cfg.work, "scratch directory; its contents are replaced");
   app.add_option("--name", cfg.name, "label of the corpus in the table");
   app.add_option("--expect-articles", cfg.expect_articles,

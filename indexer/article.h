@@ -6,7 +6,7 @@
 
 namespace newsearch {
 
-struct Article {
+struct ParsedArticle {
   std::string id;                       ///< unique id: relative path or JSONL "id"
   std::string title;                    ///< headline
   std::vector<std::string> paragraphs;  ///< body, boilerplate removed, whitespace collapsed

@@ -89,7 +89,7 @@ std::string collapse_spaces(std::string_view s) {
 // A text without line breaks would be all headline. A first line longer
 // than a headline can be becomes the first paragraph, and the headline its
 // first words.
-void shorten_headline(Article& a) {
+void shorten_headline(ParsedArticle& a) {
   constexpr std::size_t kMaxHeadline = 300, kShortHeadline = 160;
   if (a.title.size() <= kMaxHeadline) return;
   std::size_t cut = a.title.rfind(' ', kShortHeadline);
@@ -164,10 +164,10 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
   return paragraphs;
 }
 
-Article parse_text_article(std::string_view bytes, const std::string& id,
+ParsedArticle parse_text_article(std::string_view bytes, const std::string& id,
                            const std::string& source_path) {
   validate_text(bytes);
-  Article a;
+  ParsedArticle a;
   a.id = id;
   a.source_path = source_path;
   a.hash = content_hash(bytes);
@@ -201,7 +201,7 @@ std::string read_source_file(const std::string& path, std::size_t max_bytes) {
   return bytes;
 }
 
-Article read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes) {
+ParsedArticle read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes) {
   return parse_text_article(read_source_file(path, max_bytes), id, path);
 }
 

@@ -39,7 +39,7 @@ std::vector<std::string> split_paragraphs(std::string_view text);
 /// headline; the rest is split into paragraphs at blank lines; boilerplate
 /// lines are dropped; the lines of a paragraph are joined with spaces.
 /// @throws InputError if the text is invalid or has no headline.
-Article parse_text_article(std::string_view bytes, const std::string& id,
+ParsedArticle parse_text_article(std::string_view bytes, const std::string& id,
                            const std::string& source_path);
 
 /// Reads a whole file. @throws InputError if it cannot be read or is larger
@@ -48,6 +48,6 @@ std::string read_source_file(const std::string& path, std::size_t max_bytes);
 
 /// Reads and parses one file. @throws InputError if it cannot be read or
 /// parsed, or is larger than @p max_bytes.
-Article read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes);
+ParsedArticle read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes);
 
 }  // namespace newsearch

@@ -1,7 +1,7 @@
 #include "indexer/document_builder.h"
 
 #include "indexer/article_reader.h"
-#include "indexer/date_normalizer.h"
+#include "searcher/analysis/date_normalizer.h"
 #include "searcher/analysis/index_schema.h"
 #include "searcher/analysis/stored_article.h"
 
@@ -56,7 +56,7 @@ std::string id_term(const std::string& id) {
   return term;
 }
 
-Xapian::Document build_document(const Article& a, Analyzer& analyzer,
+Xapian::Document build_document(const ParsedArticle& a, Analyzer& analyzer,
                                 const PassageOptions& passage_options) {
   StoredArticle rec{a.id, a.title, join_paragraphs(a.paragraphs), a.source_path, a.date,
                     a.source, a.url, a.lang, {}};

@@ -1,4 +1,4 @@
-// Article → Xapian::Document, following index_schema.h exactly.
+// ParsedArticle → Xapian::Document, following index_schema.h exactly.
 #pragma once
 
 #include <xapian.h>
@@ -15,7 +15,7 @@ std::string id_term(const std::string& id);
 
 /// Builds the document of one article: terms with positions for headline and
 /// body, stemmed terms, the id term, values and the stored record.
-Xapian::Document build_document(const Article& article, Analyzer& analyzer,
+Xapian::Document build_document(const ParsedArticle& article, Analyzer& analyzer,
                                 const PassageOptions& passages = {});
 
 }  // namespace newsearch

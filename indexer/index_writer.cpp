@@ -1,200 +1,137 @@
-#include "indexer/index_writer.h"
+// newsearch::IndexWriter (include/newsearch/index_writer.h): in-memory
+// articles through the same analysis and store as the indexer's files.
+#include "newsearch/index_writer.h"
 
-#include <cstdio>
-#include <filesystem>
+#include <spdlog/logger.h>
+
+#include <optional>
 
 #include "indexer/article_reader.h"
-#include "indexer/document_builder.h"
+#include "indexer/index_store.h"
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/xapian_error.h"
+#include "searcher/analysis/log_bridge.h"
 
 namespace newsearch {
 namespace {
 
-void stamp_or_check_schema(Xapian::WritableDatabase& db, const std::string& path,
-                           const Analyzer& analyzer) {
-  const std::string schema_key(schema::kMetaSchema), analyzer_key(schema::kMetaAnalyzer);
-  const std::string schema = db.get_metadata(schema_key);
-  if (schema.empty() && db.get_doccount() == 0) {
-    db.set_metadata(schema_key, std::to_string(schema::kSchemaVersion));
-    db.set_metadata(analyzer_key, analyzer.analyzer_id());
-    db.commit();
-    return;
+constexpr std::size_t kMaxIdBytes = 64u << 10;
+
+// Checks one text field; an empty field is allowed.
+void check_field(const Article& a, const char* name, const std::string& value) {
+  if (value.empty()) return;
+  try {
+    validate_text(value);
+  } catch (const InputError& e) {
+    throw Error(ErrorCode::kInvalidArgument,
+                "article '" + a.id.substr(0, 200) + "': " + name + ": " + e.what());
   }
-  if (schema != std::to_string(schema::kSchemaVersion) ||
-      db.get_metadata(analyzer_key) != analyzer.analyzer_id())
-    throw Error(ErrorCode::kSchemaMismatch,
-                "index '" + path + "' was built by another version of newsearch (schema '" +
-                    schema + "', analyzer '" + db.get_metadata(analyzer_key) +
-                    "'): remove it and index again");
 }
 
-// The kSlotHash value: content hash and SOURCE root in one value, so that
-// the no-change check costs one value lookup per article.
-std::string source_stamp(const std::string& hash, const std::string& root_key) {
-  return hash + " " + root_key;
-}
-
-// Xapian terms are limited to 245 bytes: long root paths are hashed.
-std::string root_term(const std::string& root_key) {
-  constexpr std::size_t kMaxRootBytes = 200;
-  if (root_key.size() <= kMaxRootBytes) return std::string(schema::kPrefixRoot) + root_key;
-  return std::string(schema::kPrefixRoot) + "#" + content_hash(root_key);
-}
-
-// Opens the live generation for writing (Xapian follows the stub).
-Xapian::WritableDatabase open_writable(const std::string& path) {
-  return Xapian::WritableDatabase(path, Xapian::DB_OPEN);
-}
-
-constexpr const char* kFirstGeneration = "gen-000001";
-
-// Creates a new index: the first generation, stamped and committed, and only
-// then the stub that makes it visible. A crash at any point leaves either no
-// index or a valid empty one.
-void create_index(const std::string& path, const Analyzer& analyzer) {
-  check_index_target(path);
-  const std::string gen = (std::filesystem::path(path) / kFirstGeneration).string();
-  std::error_code ec;
-  std::filesystem::remove_all(gen, ec);
-  Xapian::WritableDatabase db(gen, Xapian::DB_CREATE);
-  stamp_or_check_schema(db, path, analyzer);
-  db.close();
-  switch_generation(path, kFirstGeneration);
-}
-
-// Runs before the lock file is created in PATH, so a mistyped --db naming an
-// unrelated directory is refused without leaving anything behind.
-void check_index_target_if_new(const std::string& path) {
-  if (!has_index_layout(path)) check_index_target(path);
+// The article as the indexer would have read it from a JSON Lines record.
+ParsedArticle parse(const Article& a) {
+  if (a.id.empty()) throw Error(ErrorCode::kInvalidArgument, "article without an id");
+  if (a.id.size() > kMaxIdBytes)
+    throw Error(ErrorCode::kInvalidArgument, "article id longer than 64 KiB");
+  check_field(a, "id", a.id);
+  check_field(a, "title", a.title);
+  check_field(a, "body", a.body);
+  check_field(a, "date", a.date);
+  check_field(a, "source", a.source);
+  check_field(a, "url", a.url);
+  check_field(a, "language", a.language);
+  ParsedArticle p;
+  p.id = a.id;
+  for (const auto& part : split_paragraphs(a.title)) p.title += (p.title.empty() ? "" : " ") + part;
+  p.paragraphs = split_paragraphs(a.body);
+  if (p.title.empty() && p.paragraphs.empty())
+    throw Error(ErrorCode::kInvalidArgument, "article '" + a.id.substr(0, 200) + "' has no text");
+  p.date = a.date;
+  p.source = a.source;
+  p.url = a.url;
+  p.lang = a.language;
+  // Fields joined by NUL (which validated text cannot contain): equal
+  // articles hash equal, and put() of an unchanged article writes nothing.
+  const char nul = '\0';
+  p.hash = content_hash(a.id + nul + a.title + nul + a.body + nul + a.date + nul + a.source + nul +
+                        a.url + nul + a.language);
+  return p;
 }
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path, Analyzer& analyzer)
-    : path_(path), analyzer_(analyzer), lock_((check_index_target_if_new(path), path)) {
+struct IndexWriter::Impl {
+  IndexWriterOptions options;
+  std::shared_ptr<spdlog::logger> log;
+  Analyzer analyzer;
+  std::optional<IndexStore> store;  // after analyzer: it refers to it
+  std::size_t pending = 0;          // changes since the last commit
+  bool changed = false;             // something to commit
+
+  void changed_one() {
+    changed = true;
+    ++pending;
+    if (options.auto_commit > 0 && pending >= options.auto_commit) commit();
+  }
+
+  void commit() {
+    store->commit();
+    if (log) log->debug("committed {} changes; {} articles", pending, store->article_count());
+    pending = 0;
+    changed = false;
+  }
+};
+
+IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
+IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
+
+IndexWriter::~IndexWriter() {
+  if (!impl_) return;  // moved from
   try {
-    if (!has_index_layout(path)) create_index(path, analyzer_);
-    remove_stale_generations(path);
-    db_ = open_writable(path);
-    stamp_or_check_schema(db_, path, analyzer_);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw Error(ErrorCode::kLocked, "index '" + path + "' is locked by another writer");
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "cannot open index '" + path + "' for writing");
+    if (impl_->pending > 0 || impl_->changed) impl_->commit();
+  } catch (const std::exception& e) {
+    if (impl_->log) impl_->log->error("final commit failed: {}", e.what());
   }
 }
 
-IndexWriter::~IndexWriter() = default;
-
-IndexWriter::Outcome IndexWriter::put(const Article& article, const std::string& root_key) {
-  const std::string term = id_term(article.id);
-  try {
-    if (unchanged(article.id, article.hash, root_key)) return Outcome::kUnchanged;
-    const Outcome outcome = db_.term_exists(term) ? Outcome::kUpdated : Outcome::kAdded;
-    Xapian::Document doc = build_document(article, analyzer_);
-    doc.add_boolean_term(root_term(root_key));
-    doc.add_value(schema::kSlotHash, source_stamp(article.hash, root_key));
-    db_.replace_document(term, doc);
-    return outcome;
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "writing article '" + article.id + "'");
-  }
+IndexWriter IndexWriter::open(const std::string& path, const IndexWriterOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->log = make_library_logger("newsearch.writer", options.log);
+  impl->store.emplace(path, impl->analyzer);
+  if (impl->log) impl->log->info("opened {} for writing ({} articles)", path, impl->store->article_count());
+  return IndexWriter(std::move(impl));
 }
 
-bool IndexWriter::unchanged(const std::string& id, const std::string& hash,
-                            const std::string& root_key) {
-  const std::string term = id_term(id);
-  try {
-    Xapian::PostingIterator it = db_.postlist_begin(term);
-    if (it == db_.postlist_end(term)) return false;
-    const Xapian::Document doc = db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
-    return doc.get_value(schema::kSlotHash) == source_stamp(hash, root_key);
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "reading article '" + id + "'");
+IndexWriter::PutResult IndexWriter::put(const Article& article) {
+  const ParsedArticle parsed = parse(article);
+  const std::string root(schema::kApiRootKey);
+  switch (impl_->store->put(parsed, root)) {
+    case IndexStore::Outcome::kUnchanged: return PutResult::kUnchanged;
+    case IndexStore::Outcome::kAdded: impl_->changed_one(); return PutResult::kAdded;
+    case IndexStore::Outcome::kUpdated: break;
   }
+  impl_->changed_one();
+  return PutResult::kReplaced;
 }
 
-std::size_t IndexWriter::prune(const std::string& root_key,
-                               const std::unordered_set<std::string>& seen_id_terms) {
-  const std::string root = root_term(root_key);
-  try {
-    std::vector<std::string> doomed;
-    const std::string prefix(schema::kPrefixId);
-    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
-      if (seen_id_terms.count(*t)) continue;
-      const Xapian::docid did = *db_.postlist_begin(*t);
-      Xapian::TermIterator terms = db_.termlist_begin(did);
-      terms.skip_to(root);
-      if (terms != db_.termlist_end(did) && *terms == root) doomed.push_back(*t);
-    }
-    for (const auto& t : doomed) db_.delete_document(t);
-    return doomed.size();
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "pruning '" + path_ + "'");
-  }
+bool IndexWriter::remove(std::string_view id) {
+  if (!impl_->store->remove(std::string(id))) return false;
+  impl_->changed_one();
+  return true;
 }
 
-std::size_t IndexWriter::root_count(const std::string& root_key) {
-  try {
-    return db_.get_termfreq(root_term(root_key));
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "reading '" + path_ + "'");
-  }
-}
+bool IndexWriter::contains(std::string_view id) { return impl_->store->contains(std::string(id)); }
 
-void IndexWriter::update_statistics() {
-  try {
-    double passages = 0, words = 0;
-    for (auto v = db_.valuestream_begin(schema::kSlotShape); v != db_.valuestream_end(schema::kSlotShape); ++v) {
-      unsigned long p = 0, w = 0;
-      if (std::sscanf((*v).c_str(), "%lu %lu", &p, &w) == 2) {
-        passages += static_cast<double>(p);
-        words += static_cast<double>(w);
-      }
-    }
-    const double mean = passages > 0 ? words / passages : 0.0;
-    db_.set_metadata(std::string(schema::kMetaPassageWords), std::to_string(mean));
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "updating statistics of '" + path_ + "'");
-  }
-}
-
-bool IndexWriter::has_statistics() {
-  try {
-    return !db_.get_metadata(std::string(schema::kMetaPassageWords)).empty();
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "reading '" + path_ + "'");
-  }
-}
-
-void IndexWriter::commit() {
-  try {
-    db_.commit();
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "committing to '" + path_ + "'");
-  }
-}
+void IndexWriter::commit() { impl_->commit(); }
 
 void IndexWriter::compact() {
-  commit();
-  const std::string live = live_generation(path_);
-  const std::string next = next_generation(live);
-  const std::string next_dir = (std::filesystem::path(path_) / next).string();
-  try {
-    std::error_code ec;
-    std::filesystem::remove_all(next_dir, ec);
-    db_.compact(next_dir);
-    db_.close();
-    switch_generation(path_, next);
-    std::filesystem::remove_all(std::filesystem::path(path_) / live, ec);
-    db_ = open_writable(path_);
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "compacting '" + path_ + "'");
-  }
+  impl_->commit();
+  impl_->store->compact();
+  if (impl_->log) impl_->log->info("compacted");
 }
 
-std::size_t IndexWriter::article_count() const { return db_.get_doccount(); }
+std::size_t IndexWriter::article_count() const { return impl_->store->article_count(); }
 
 }  // namespace newsearch

@@ -1,4 +1,4 @@
-#include "indexer/indexer.h"
+#include "newsearch/indexer.h"
 
 #include <spdlog/spdlog.h>
 
@@ -6,14 +6,17 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <thread>
 #include <unordered_set>
 
 #include "indexer/article_reader.h"
 #include "indexer/document_builder.h"
-#include "indexer/index_writer.h"
+#include "indexer/index_store.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/progress.h"
+#include "indexer/shard_builder.h"
 #include "indexer/source_walker.h"
+#include "searcher/analysis/log_bridge.h"
 
 namespace newsearch {
 namespace {
@@ -39,7 +42,8 @@ std::uint64_t total_size(const std::vector<SourceFile>& files) {
 
 class IndexRun {
  public:
-  explicit IndexRun(const IndexerOptions& opt) : opt_(opt), log_(opt.logger.get()) {}
+  explicit IndexRun(const IndexerOptions& opt)
+      : opt_(opt), logger_(make_library_logger("newsearch.indexer", opt.log)), log_(logger_.get()) {}
 
   IndexStats run() {
     const auto start = std::chrono::steady_clock::now();
@@ -48,20 +52,19 @@ class IndexRun {
     std::vector<SourceFile> files;
     for (const auto& s : opt_.sources) list_source(s, files);
     writer_.emplace(opt_.db_path, analyzer_);
-    Progress progress(opt_.progress, total_size(files));
+    const std::uint64_t input_bytes = total_size(files);
+    maybe_build_in_parallel(input_bytes);
+    Progress progress(opt_.progress, input_bytes);
     progress_ = &progress;
     for (const SourceFile& f : files) {
       index_file(f);
       done_bytes_ += file_size(f);
     }
     progress.finish();
+    if (shards_) merge_shards();
     prune_roots();
-    // Also when missing: a run killed before this point must not leave the
-    // index without its statistics for good.
-    if (stats_.added + stats_.updated + stats_.deleted > 0 || !writer_->has_statistics())
-      writer_->update_statistics();
-    writer_->commit();
-    maybe_compact();
+    writer_->commit();  // with the statistics of the final state
+    if (!stats_.compacted) maybe_compact();
     stats_.articles = writer_->article_count();
     stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return stats_;
@@ -172,11 +175,32 @@ class IndexRun {
     show_progress();
   }
 
-  void store(const Article& a, const std::string& root) {
+  // A fresh index from enough input is built by parallel shards.
+  void maybe_build_in_parallel(std::uint64_t input_bytes) {
+    std::size_t threads = opt_.threads;
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    if (threads < 2 || input_bytes < opt_.parallel_min_bytes || writer_->article_count() > 0) return;
+    if (log_) log_->info("building a fresh index on {} threads", threads);
+    shards_.emplace(*writer_, threads);
+  }
+
+  void merge_shards() {
+    if (log_) log_->info("merging shards ({} articles)", stats_.added);
+    shards_->finish();
+    shards_.reset();
+    stats_.compacted = true;  // the merge writes a compact index
+  }
+
+  void store(ParsedArticle a, const std::string& root) {
+    if (shards_) {
+      shards_->add(std::move(a), root);
+      ++stats_.added;
+      return show_progress();
+    }
     switch (writer_->put(a, root)) {
-      case IndexWriter::Outcome::kAdded: ++stats_.added; break;
-      case IndexWriter::Outcome::kUpdated: ++stats_.updated; break;
-      case IndexWriter::Outcome::kUnchanged: ++stats_.unchanged; break;
+      case IndexStore::Outcome::kAdded: ++stats_.added; break;
+      case IndexStore::Outcome::kUpdated: ++stats_.updated; break;
+      case IndexStore::Outcome::kUnchanged: ++stats_.unchanged; break;
     }
     show_progress();
     if (++pending_ >= opt_.batch_size) {
@@ -212,9 +236,11 @@ class IndexRun {
   }
 
   const IndexerOptions& opt_;
+  std::shared_ptr<spdlog::logger> logger_;  // null: silent
   spdlog::logger* log_;
   Analyzer analyzer_;
-  std::optional<IndexWriter> writer_;
+  std::optional<IndexStore> writer_;
+  std::optional<ShardBuilder> shards_;  // a fresh build in parallel; before writer_ dies
   std::map<std::string, RootState> roots_;
   std::unordered_set<std::string> run_ids_;  // id terms read in this run
   IndexStats stats_;

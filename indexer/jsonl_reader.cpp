@@ -38,9 +38,9 @@ JsonlRecord parse_jsonl_record(std::string_view line) {
   return r;
 }
 
-Article jsonl_article(const JsonlRecord& r, const std::string& source_path) {
+ParsedArticle jsonl_article(const JsonlRecord& r, const std::string& source_path) {
   const nlohmann::json& j = r.json;
-  Article a;
+  ParsedArticle a;
   a.id = r.id;
   for (const auto& part : split_paragraphs(optional_string(j, "title")))
     a.title += (a.title.empty() ? "" : " ") + part;
@@ -55,7 +55,7 @@ Article jsonl_article(const JsonlRecord& r, const std::string& source_path) {
   return a;
 }
 
-Article parse_jsonl_article(std::string_view line, const std::string& source_path) {
+ParsedArticle parse_jsonl_article(std::string_view line, const std::string& source_path) {
   return jsonl_article(parse_jsonl_record(line), source_path);
 }
 

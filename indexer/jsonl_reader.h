@@ -27,11 +27,11 @@ struct JsonlRecord {
 JsonlRecord parse_jsonl_record(std::string_view line);
 
 /// The article of a parsed record. @throws InputError naming a bad field.
-Article jsonl_article(const JsonlRecord& record, const std::string& source_path);
+ParsedArticle jsonl_article(const JsonlRecord& record, const std::string& source_path);
 
 /// Both steps: one JSONL line into an article (hash = hash of the line).
 /// @throws InputError naming what is wrong with the line.
-Article parse_jsonl_article(std::string_view line, const std::string& source_path);
+ParsedArticle parse_jsonl_article(std::string_view line, const std::string& source_path);
 
 /// Reads the lines of a .jsonl or .jsonl.gz file (zlib reads both).
 class JsonlReader {

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include "indexer/indexer.h"
 #include "newsearch/error.h"
+#include "newsearch/indexer.h"
 #include "newsearch/paths.h"
 #include "newsearch/version.h"
 #include "searcher/cli/cli_common.h"
@@ -45,6 +45,7 @@ struct Flags {
   std::string log_level = "info";
   std::string log_file;
   bool no_prune = false;
+  std::shared_ptr<spdlog::logger> logger;  // the program's own (stderr, --log-file)
 };
 
 void add_flags(CLI::App& app, Flags& f) {
@@ -54,6 +55,9 @@ void add_flags(CLI::App& app, Flags& f) {
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--max-file-mb", f.max_file_mb, "Skip files (and JSONL lines) larger than this")
       ->check(CLI::Range(1, 4096))->capture_default_str();
+  app.add_option("--threads", f.options.threads,
+                 "Threads for a fresh build (0 = one per core; incremental runs use one)")
+      ->check(CLI::Range(0, 64))->capture_default_str();
   app.add_flag("--no-prune", f.no_prune, "Keep articles whose source record disappeared");
   app.add_flag("--compact", f.options.compact, "Compact the index after the run (SOURCE optional)");
   app.add_option("--compact-threshold", f.options.compact_threshold,
@@ -76,7 +80,7 @@ int exit_status(const newsearch::IndexerOptions& o, const newsearch::IndexStats&
 
 int run(Flags& f) {
   auto& o = f.options;
-  auto& log = *o.logger;
+  auto& log = *f.logger;
   if (o.sources.empty() && !o.compact)
     throw newsearch::Error(newsearch::ErrorCode::kInvalidArgument,
                            "no SOURCE given (see indexer --help)");
@@ -115,10 +119,12 @@ int main(int argc, char** argv) {
     return kExitFatal;
   }
   try {
-    f.options.logger = newsearch::cli::make_logger("indexer", f.log_level, f.log_file);
+    f.logger = newsearch::cli::make_logger("indexer", f.log_level, f.log_file);
+    f.options.log = newsearch::cli::forward_to(
+        f.logger, newsearch::cli::recorded_level(f.log_level, f.log_file));
     return run(f);
   } catch (const newsearch::Error& e) {
-    if (f.options.logger) f.options.logger->error("{}", e.what());
+    if (f.logger) f.logger->error("{}", e.what());
     else std::cerr << "indexer: " << e.what() << '\n';
     return e.code() == newsearch::ErrorCode::kLocked ? kExitLocked : kExitFatal;
   } catch (const std::exception& e) {

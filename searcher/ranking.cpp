@@ -1,6 +1,7 @@
 #include "searcher/ranking.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <tuple>
@@ -8,6 +9,7 @@
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
 #include "searcher/analysis/stored_article.h"
+#include "searcher/filters.h"
 #include "searcher/passage_ranker.h"
 #include "searcher/query_builder.h"
 #include "searcher/snippet.h"
@@ -37,6 +39,23 @@ struct RankedPassage {
 };
 
 using SortKey = std::tuple<bool, double>;
+using Clock = std::chrono::steady_clock;
+
+// When SearchOptions::time_budget runs out; Clock::time_point::max() for none.
+struct Deadline {
+  Clock::time_point at = Clock::time_point::max();
+
+  explicit Deadline(std::chrono::milliseconds budget) {
+    if (budget.count() > 0) at = Clock::now() + budget;
+  }
+  bool none() const { return at == Clock::time_point::max(); }
+  bool passed() const { return !none() && Clock::now() >= at; }
+  // Seconds left, for Xapian's matcher; 0 means no limit there.
+  double seconds_left() const {
+    if (none()) return 0.0;
+    return std::max(std::chrono::duration<double>(at - Clock::now()).count(), 1e-6);
+  }
+};
 
 double idf(const Xapian::Database& db, const QueryLeaf& leaf) {
   Xapian::doccount n = 0;
@@ -54,9 +73,10 @@ double idf(const Xapian::Database& db, const QueryLeaf& leaf) {
 
 std::vector<Candidate> retrieve(Xapian::Database& db, const Xapian::Query& strict,
                                 const Xapian::Query& loose, bool soft, std::size_t depth,
-                                std::size_t& estimated) {
+                                const Deadline& deadline, std::size_t& estimated) {
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BM25Weight());
+  if (!deadline.none()) enquire.set_time_limit(deadline.seconds_left());
   enquire.set_query(strict);
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
   std::vector<Candidate> out;
@@ -64,6 +84,7 @@ std::vector<Candidate> retrieve(Xapian::Database& db, const Xapian::Query& stric
   estimated = mset.get_matches_estimated();
   if (!soft) return out;
   // Articles with only some of the words follow those with all of them.
+  if (!deadline.none()) enquire.set_time_limit(deadline.seconds_left());
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, loose, strict));
   const std::size_t more = depth > out.size() ? depth - out.size() : 0;
   Xapian::MSet rest = enquire.get_mset(0, static_cast<Xapian::doccount>(more));
@@ -72,11 +93,18 @@ std::vector<Candidate> retrieve(Xapian::Database& db, const Xapian::Query& stric
   return out;
 }
 
+// Examines candidates in retrieval order until done or the deadline passes
+// (then @p timed_out is set and the rest are dropped).
 std::vector<Examined> examine(Xapian::Database& db, Analyzer& analyzer,
-                              const PassageRanker& ranker, const std::vector<Candidate>& cands) {
+                              const PassageRanker& ranker, const std::vector<Candidate>& cands,
+                              const Deadline& deadline, bool& timed_out) {
   std::vector<Examined> out;
   out.reserve(cands.size());
   for (const Candidate& c : cands) {
+    if (deadline.passed()) {
+      timed_out = true;
+      break;
+    }
     Examined ex{c, decode_stored_article(db.get_document(c.did).get_data()), {}, {}};
     ex.headline = ranker.examine(analyzer, ex.article.title, PassageRanker::Field::kHeadline);
     for (auto [b, e] : ex.article.passages)
@@ -152,6 +180,8 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
                          const SearchOptions& opt) {
   if (opt.limit == 0 || opt.passages_per_article == 0 || opt.snippet_chars == 0)
     throw Error(ErrorCode::kInvalidArgument, "limit, passages and snippet length must be positive");
+  const Deadline deadline(opt.time_budget);
+  const Xapian::Query filter = filter_query(opt, analyzer);
   const QueryNode root = parse_query(query, analyzer);
   const BuiltQuery built = build_query(root, opt.headline_boost);
   std::vector<Concept> concepts;
@@ -160,9 +190,13 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
 
   SearchResults results;
   results.indexed_articles = db.get_doccount();
-  const auto cands = retrieve(db, built.strict, built.loose, built.has_soft_and,
-                              std::max(opt.limit, opt.rerank_depth), results.estimated_matches);
-  std::vector<Examined> examined = examine(db, analyzer, ranker, cands);
+  // The candidate set does not depend on the offset within the re-ranking
+  // depth, so consecutive pages neither repeat nor skip articles there.
+  const std::size_t depth = std::max(opt.offset + opt.limit, opt.rerank_depth);
+  const auto cands = retrieve(db, apply_filter(built.strict, filter), apply_filter(built.loose, filter),
+                              built.has_soft_and, depth, deadline, results.estimated_matches);
+  if (deadline.passed()) results.timed_out = true;
+  std::vector<Examined> examined = examine(db, analyzer, ranker, cands, deadline, results.timed_out);
   const double mean_len = mean_passage_length(db, examined);
 
   std::vector<std::pair<SortKey, std::size_t>> order;
@@ -177,7 +211,7 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   }
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (std::size_t r = 0; r < order.size() && r < opt.limit; ++r) {
+  for (std::size_t r = opt.offset; r < order.size() && r < opt.offset + opt.limit; ++r) {
     const std::size_t i = order[r].second;
     Hit h = make_hit(examined[i], ranked[i], std::get<1>(order[r].first), opt);
     h.rank = r + 1;

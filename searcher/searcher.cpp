@@ -4,22 +4,31 @@
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <mutex>
+#include <sstream>
+#include <vector>
 
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
+#include "searcher/analysis/log_bridge.h"
 #include "searcher/analysis/xapian_error.h"
 #include "searcher/ranking.h"
 
 namespace newsearch {
 namespace {
 
-// Retries after a concurrent commit invalidated the revision being read.
+// Retries after a concurrent commit invalidated the revision being read
+// (Xapian keeps only the last revisions readable, so a writer committing
+// faster than a search runs can overtake it several times in a row).
 constexpr int kModifiedRetries = 5;
+// Beyond kModifiedRetries, a search keeps retrying for this long.
+constexpr std::chrono::seconds kRetryFor{3};
 
 void check_schema(const Xapian::Database& db, const std::string& path, const Analyzer& an) {
   const std::string schema = db.get_metadata(std::string(schema::kMetaSchema));
@@ -47,62 +56,117 @@ std::string read_stub(const std::string& path) {
 
 }  // namespace
 
+// One Xapian handle with its analyzer (neither is thread-safe), used by one
+// search at a time.
+struct Handle {
+  Xapian::Database db;
+  std::string stub;         // the stub as read when db was opened
+  Analyzer analyzer;
+  std::uint64_t epoch = 0;  // Impl::epoch when db was last (re)opened
+};
+
 struct Searcher::Impl {
   std::string path;
   SearchOptions options;
-  Xapian::Database db;
-  std::string stub;
-  Analyzer analyzer;
-  std::mutex mu;
+  std::shared_ptr<spdlog::logger> log;  // null: silent
+  std::atomic<std::uint64_t> epoch{0};  // bumped by reopen()
+  std::mutex mu;                        // guards idle
+  std::vector<std::unique_ptr<Handle>> idle;
 
   // Opens the live generation afresh (after a compaction switched it). A
   // compaction may switch and delete the generation between reading the
   // stub and opening it: then the stub has changed, and we follow it.
-  void open_fresh() {
+  void open_fresh(Handle& h) {
     for (int attempt = 0;; ++attempt) {
-      stub = read_stub(path);
+      h.stub = read_stub(path);
       try {
-        db = Xapian::Database(path);
+        h.db = Xapian::Database(path);
         return;
       } catch (const Xapian::DatabaseOpeningError&) {
-        if (attempt >= kModifiedRetries || read_stub(path) == stub) throw;
+        if (attempt >= kModifiedRetries || read_stub(path) == h.stub) throw;
       }
     }
   }
 
-  // Cheap check before each search: a compaction replaces the stub file.
-  void follow_switch() {
-    if (read_stub(path) != stub) open_fresh();
+  // Before each use: follow a compaction (it replaces the stub file) and
+  // pick up commits if reopen() was called since the handle last looked.
+  void refresh(Handle& h) {
+    const std::uint64_t now = epoch.load();
+    if (read_stub(path) != h.stub) {
+      open_fresh(h);
+    } else if (h.epoch != now) {
+      h.db.reopen();
+    }
+    h.epoch = now;
   }
 
-  enum class Recovery { kReopen, kOpenFresh };
-
-  // Runs f, recovering from a commit (reopen) or a compaction (open the new
-  // generation) that overtook it. Every Xapian error leaves as newsearch::Error,
-  // including those of the recovery itself.
-  template <typename F>
-  auto with_retry(const char* what, F&& f) {
-    const std::string context = std::string(what) + " in '" + path + "'";
-    for (int attempt = 0;; ++attempt) {
-      Recovery recovery = Recovery::kReopen;
-      try {
-        return f();
-      } catch (const Xapian::DatabaseModifiedError& e) {
-        if (attempt >= kModifiedRetries) throw translate_xapian_error(e, context);
-        if (options.logger) options.logger->debug("index changed during {}; reopening", what);
-      } catch (const Xapian::DatabaseOpeningError& e) {
-        if (attempt >= kModifiedRetries) throw translate_xapian_error(e, context);
-        recovery = Recovery::kOpenFresh;  // the generation read was removed
-      } catch (const Xapian::Error& e) {
-        throw translate_xapian_error(e, context);
+  std::unique_ptr<Handle> acquire() {
+    {
+      std::lock_guard lock(mu);
+      if (!idle.empty()) {
+        auto h = std::move(idle.back());
+        idle.pop_back();
+        return h;
       }
+    }
+    auto h = std::make_unique<Handle>();
+    h->epoch = epoch.load();
+    try {
+      open_fresh(*h);
+    } catch (const Xapian::Error& e) {
+      throw translate_xapian_error(e, "cannot open index '" + path + "'");
+    }
+    if (log) log->debug("opened a database handle on {}", path);
+    return h;
+  }
+
+  void release(std::unique_ptr<Handle> h) {
+    std::lock_guard lock(mu);
+    idle.push_back(std::move(h));
+  }
+
+  enum class Recovery { kNone, kReopen, kOpenFresh };
+
+  // Runs f(handle) on a handle of the pool, recovering from a commit
+  // (reopen) or a compaction (open the new generation) that overtook it;
+  // a recovery that is itself overtaken is retried the same way. Every
+  // Xapian error leaves as newsearch::Error; a handle that saw one is
+  // dropped, not reused.
+  template <typename F>
+  auto with_handle(const char* what, F&& f) {
+    const std::string context = std::string(what) + " in '" + path + "'";
+    const auto give_up = std::chrono::steady_clock::now() + kRetryFor;
+    auto exhausted = [&](int attempt) {
+      return attempt >= kModifiedRetries && std::chrono::steady_clock::now() >= give_up;
+    };
+    std::unique_ptr<Handle> h = acquire();
+    Recovery recovery = Recovery::kNone;
+    for (int attempt = 0;; ++attempt) {
       try {
-        if (recovery == Recovery::kReopen)
-          db.reopen();
-        else
-          open_fresh();
+        if (recovery == Recovery::kReopen) h->db.reopen();
+        if (recovery == Recovery::kOpenFresh) open_fresh(*h);
+        refresh(*h);
+        auto result = f(*h);
+        release(std::move(h));
+        return result;
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        if (exhausted(attempt)) throw translate_xapian_error(e, context);
+        if (log) log->debug("index changed during {}; reopening", what);
+        recovery = Recovery::kReopen;
+      } catch (const Xapian::DatabaseOpeningError& e) {
+        if (exhausted(attempt)) throw translate_xapian_error(e, context);
+        recovery = Recovery::kOpenFresh;  // the generation read was removed
+      } catch (const Xapian::DatabaseError& e) {
+        // A compaction that removed the generation mid-read shows up as a
+        // read error; only when the stub has moved on is that recoverable.
+        if (exhausted(attempt) || read_stub(path) == h->stub) throw translate_xapian_error(e, context);
+        recovery = Recovery::kOpenFresh;
       } catch (const Xapian::Error& e) {
         throw translate_xapian_error(e, context);
+      } catch (const Error& e) {
+        if (e.code() == ErrorCode::kQuerySyntax || e.code() == ErrorCode::kInvalidArgument)
+          release(std::move(h));  // the caller's mistake; the handle is fine
+        throw;
       }
     }
   }
@@ -121,40 +185,41 @@ Searcher Searcher::open(const std::string& path, const SearchOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
-  try {
-    impl->open_fresh();
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "cannot open index '" + path + "'");
-  }
-  check_schema(impl->db, path, impl->analyzer);
+  impl->log = make_library_logger("newsearch.searcher", options.log);
+  auto handle = impl->acquire();
+  check_schema(handle->db, path, handle->analyzer);
+  impl->release(std::move(handle));
   return Searcher(std::move(impl));
 }
 
-SearchResults Searcher::search(std::string_view query) {
+SearchResults Searcher::search(std::string_view query) const {
   return search(query, impl_->options);
 }
 
-SearchResults Searcher::search(std::string_view query, const SearchOptions& options) {
-  std::lock_guard lock(impl_->mu);
-  return impl_->with_retry("search", [&] {
-    impl_->follow_switch();
-    return run_search(impl_->db, impl_->analyzer, query, options);
+SearchResults Searcher::search(std::string_view query, const SearchOptions& options) const {
+  const auto start = std::chrono::steady_clock::now();
+  SearchResults results = impl_->with_handle("search", [&](Handle& h) {
+    return run_search(h.db, h.analyzer, query, options);
   });
+  if (impl_->log)
+    impl_->log->debug("query [{}]: {} hits of about {} in {:.2f} ms{}", query, results.hits.size(),
+                      results.estimated_matches,
+                      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(),
+                      results.timed_out ? " (time budget ran out)" : "");
+  return results;
 }
 
-std::size_t Searcher::article_count() {
-  std::lock_guard lock(impl_->mu);
-  return impl_->with_retry("counting articles", [&] {
-    return static_cast<std::size_t>(impl_->db.get_doccount());
+std::size_t Searcher::article_count() const {
+  return impl_->with_handle("counting articles", [](Handle& h) {
+    return static_cast<std::size_t>(h.db.get_doccount());
   });
 }
 
 void Searcher::reopen() {
-  std::lock_guard lock(impl_->mu);
-  impl_->with_retry("reopening", [&] {
-    impl_->open_fresh();
-    return true;
-  });
+  ++impl_->epoch;
+  // Reopen one handle now, so that an index gone bad is reported here; the
+  // other handles of the pool follow when they are next used.
+  impl_->with_handle("reopening", [](Handle&) { return true; });
 }
 
 }  // namespace newsearch

@@ -33,6 +33,8 @@
 #include <string_view>
 #include <vector>
 
+#include "newsearch/export.h"
+
 namespace newsearch {
 
 /// One analysed word of a text.
@@ -62,7 +64,7 @@ struct AnalyzerOptions {
  *  microseconds.
  *  @since 0.1.0
  */
-class Analyzer {
+class NEWSEARCH_API Analyzer {
  public:
   /// @throws Error(kInvalidArgument) for an unknown language,
   ///         Error(kInternal) if ICU cannot create its iterators.

@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "newsearch/export.h"
+
 namespace newsearch {
 
 /// What went wrong, coarse enough to map onto exit statuses and HTTP codes.
@@ -25,15 +27,16 @@ enum class ErrorCode {
 };
 
 /// Short stable name of a code ("query-syntax", "not-found", ...), for logs.
-const char* error_code_name(ErrorCode code) noexcept;
+NEWSEARCH_API const char* error_code_name(ErrorCode code) noexcept;
 
 /** An error raised by newsearch. what() is one human-readable line.
  *  @since 0.1.0
  */
-class Error : public std::runtime_error {
+class NEWSEARCH_API Error : public std::runtime_error {
  public:
   Error(ErrorCode code, const std::string& message)
       : std::runtime_error(message), code_(code) {}
+  ~Error() override;
 
   /// The category of the failure.
   ErrorCode code() const noexcept { return code_; }

@@ -61,10 +61,14 @@ struct Hit {
 /// Everything a search returns.
 struct SearchResults {
   std::vector<Hit> hits;
-  /// Xapian's estimate of how many articles match at all.
+  /// Estimate of how many articles match at all (for "about N results" and
+  /// for paging). Exact when small; at least offset + hits.size().
   std::size_t estimated_matches = 0;
   /// Articles in the index when the search ran.
   std::size_t indexed_articles = 0;
+  /// True if SearchOptions::time_budget ran out: the hits are the best found
+  /// in the time, not necessarily the best overall.
+  bool timed_out = false;
 };
 
 }  // namespace newsearch

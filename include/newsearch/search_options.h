@@ -3,23 +3,59 @@
  */
 #pragma once
 
+#include <chrono>
 #include <cstddef>
-#include <memory>
+#include <string>
+#include <vector>
 
-namespace spdlog { class logger; }
+#include "newsearch/logging.h"
 
 namespace newsearch {
 
 /// Options of Searcher. Defaults suit an interactive terminal search.
+/// Passed to Searcher::open() (the defaults of that searcher) or to one
+/// Searcher::search() call.
 struct SearchOptions {
+  // --- Paging -------------------------------------------------------------
   /// Maximum number of articles returned.
   std::size_t limit = 10;
+  /// Number of best-ranked articles skipped before the first one returned
+  /// (page N of size L: offset = N * L). The cost of a search grows with
+  /// offset + limit, since every article up to there is ranked. Pages are
+  /// slices of one ranking (no article repeated or skipped) as long as
+  /// offset + limit <= rerank_depth; deeper pages re-rank more candidates.
+  std::size_t offset = 0;
+
+  // --- What is returned per article ---------------------------------------
   /// Maximum number of passages returned per article (best first).
   std::size_t passages_per_article = 1;
   /// Target snippet length in characters (code points), "…" not counted.
   std::size_t snippet_chars = 300;
-  /// Candidate articles re-ranked by passage evidence beyond `limit`.
-  /// More gives better passage ranking at some cost in latency.
+
+  // --- Filters (articles failing a filter are not matched at all) ----------
+  /// Only articles from one of these publishers (the "source" field given to
+  /// the indexer, compared after case and accent folding). Empty: any.
+  std::vector<std::string> sources;
+  /// Only articles dated on or after this ISO 8601 date or time
+  /// ("2012", "2012-03", "2012-03-05", "2012-03-05T10:00:00Z", ...;
+  /// UTC unless an offset is given). Empty: no lower bound. Articles
+  /// without a date never pass a date filter.
+  std::string date_from;
+  /// Only articles dated on or before this date or time, inclusive at its
+  /// precision ("2012" includes all of 2012). Empty: no upper bound.
+  std::string date_to;
+
+  // --- Cost ------------------------------------------------------------------
+  /// Wall-clock budget of one search; zero means none. When it runs out the
+  /// search returns the best results found so far, with
+  /// SearchResults::timed_out set (Xapian's matcher and the passage
+  /// re-ranking both stop early). It is a target, not a hard deadline.
+  std::chrono::milliseconds time_budget{0};
+
+  // --- Ranking (see README "Ranking") --------------------------------------
+  /// Candidate articles re-ranked by passage evidence: the best
+  /// max(offset + limit, rerank_depth) by whole-article BM25. More gives
+  /// better passage ranking at some cost in latency.
   std::size_t rerank_depth = 50;
   /// Weight of whole-article evidence (BM25 over headline and body) added to
   /// the passage score.
@@ -30,9 +66,11 @@ struct SearchOptions {
   /// Weight multiplier of headline matches relative to body matches when
   /// Xapian retrieves candidate articles.
   double headline_boost = 2.0;
-  /// Logger for diagnostics; null means silent. The library never changes
-  /// global spdlog state.
-  std::shared_ptr<spdlog::logger> logger;
+
+  // --- Diagnostics -----------------------------------------------------------
+  /// Log records of the searcher (default: none). Only the options given to
+  /// Searcher::open() are used for logging.
+  LogOptions log;
 };
 
 }  // namespace newsearch

@@ -19,10 +19,12 @@
  */
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
 
+#include "newsearch/export.h"
 #include "newsearch/paths.h"
 #include "newsearch/results.h"
 #include "newsearch/search_options.h"
@@ -31,17 +33,28 @@ namespace newsearch {
 
 /** A read-only handle on an index.
  *
- *  Thread safety: search() may be called from several threads; calls on one
- *  Searcher are serialised internally. For parallel searches open one
- *  Searcher per thread (opening is cheap).
+ *  Thread safety: every member function may be called from any number of
+ *  threads at once on one Searcher (except the move operations and the
+ *  destructor, which need exclusive access). Each concurrent search runs on
+ *  its own database handle from an internal pool, so searches do not wait
+ *  for each other; the pool grows to the number of searches running at once
+ *  and its handles are reused.
  *
- *  A search always sees one committed state of the index. If the indexer
- *  commits while a search runs, the search reopens the index and retries.
+ *  Consistency: a search sees one committed state of the index. Commits by
+ *  an IndexWriter or the indexer (in this or another process) become
+ *  visible to searches started after reopen(); a compaction is followed
+ *  automatically. If a commit overtakes a running search, the search
+ *  reopens its handle and retries.
+ *
+ *  Errors: every failure is a newsearch::Error (never a Xapian or ICU
+ *  exception); a failed search leaves the Searcher usable.
  *  @since 0.1.0
  */
-class Searcher {
+class NEWSEARCH_API Searcher {
  public:
-  /** Open the index at @p path.
+  /** Open the index at @p path. Cost: opening the Xapian database and
+   *  reading its metadata (about a millisecond).
+   *  @param options the defaults of search(query), and the log sink.
    *  @throws Error(kNotFound) if there is no index there,
    *          Error(kSchemaMismatch) if it was built by an incompatible version,
    *          Error(kCorruption) / Error(kIOError) if it cannot be read.
@@ -52,19 +65,29 @@ class Searcher {
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
 
-  /** Run @p query and return ranked hits with passages and snippets.
+  /** Run @p query and return ranked hits with passages and snippets, using
+   *  the options given to open(). Cost: one Xapian match of depth
+   *  offset + max(limit, rerank_depth), then the passages of those candidate
+   *  articles are scored (typically a few milliseconds).
    *  @throws Error(kQuerySyntax) for an empty or malformed query (the message
-   *          says what is wrong), Error(kCorruption/kIOError) on index failure.
+   *          says what is wrong), Error(kInvalidArgument) for bad options
+   *          (zero limit, a malformed date), Error(kCorruption/kIOError) on
+   *          index failure.
    */
-  SearchResults search(std::string_view query);
+  SearchResults search(std::string_view query) const;
 
-  /// Same, with options that override those given to open() for this call.
-  SearchResults search(std::string_view query, const SearchOptions& options);
+  /// Same, with @p options instead of those given to open() for this call
+  /// (logging still goes to open()'s sink).
+  SearchResults search(std::string_view query, const SearchOptions& options) const;
 
-  /// Number of articles in the index (as of the last reopen).
-  std::size_t article_count();
+  /// Number of articles in the index, as of the last open() or reopen().
+  std::size_t article_count() const;
 
-  /// Pick up changes committed since open() or the last reopen.
+  /// Make changes committed since open() or the last reopen() visible to
+  /// the searches that start afterwards. Cheap: one handle reopens now (so
+  /// errors show here), the others of the pool when next used.
+  /// @throws Error(kNotFound/kCorruption/kIOError) if the index is gone or
+  ///         unreadable.
   void reopen();
 
  private:

@@ -32,7 +32,7 @@
  *                    the SOURCE root key (the R term may hold a hash of it):
  *                    one lookup tells an unchanged article
  *     kSlotShape     "<passages> <body words>" (decimal): summed by the
- *                    indexer into kMetaPassageWords
+ *                    writer into kMetaShapeTotals and kMetaPassageWords
  *
  *   Document data: a MessagePack map (see stored_article.h).
  *
@@ -54,6 +54,10 @@ inline constexpr std::string_view kPrefixHeadlineStem = "ZS";
 inline constexpr std::string_view kPrefixSource = "B";
 inline constexpr std::string_view kPrefixRoot = "R";
 
+/// The SOURCE root key of articles put through the public IndexWriter: they
+/// come from no SOURCE, so no indexer run ever prunes them.
+inline constexpr std::string_view kApiRootKey = "(api)";
+
 inline constexpr unsigned kSlotDate = 0;
 inline constexpr unsigned kSlotHash = 1;
 inline constexpr unsigned kSlotShape = 2;
@@ -67,7 +71,11 @@ inline constexpr std::string_view kLockFile = "newsearch.lock";
 inline constexpr std::string_view kMetaSchema = "newsearch.schema";
 inline constexpr std::string_view kMetaAnalyzer = "newsearch.analyzer";
 /// Mean words per passage over the whole index (decimal): the length
-/// normalisation of passage BM25. Rewritten by every run that changed the index.
+/// normalisation of passage BM25. Rewritten by every commit that changed it.
 inline constexpr std::string_view kMetaPassageWords = "newsearch.mean_passage_words";
+/// "<passages> <words>": the sums of every article's kSlotShape, kept up to
+/// date by the writer so that kMetaPassageWords costs no pass over the index.
+/// Written with kMetaPassageWords in the same commit.
+inline constexpr std::string_view kMetaShapeTotals = "newsearch.shape_totals";
 
 }  // namespace newsearch::schema

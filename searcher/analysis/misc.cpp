@@ -7,7 +7,20 @@
 
 namespace newsearch {
 
-const char* version_string() noexcept { return "0.1.0"; }
+#define NEWSEARCH_STR2(x) #x
+#define NEWSEARCH_STR(x) NEWSEARCH_STR2(x)
+
+Version version() noexcept {
+  return {NEWSEARCH_VERSION_MAJOR, NEWSEARCH_VERSION_MINOR, NEWSEARCH_VERSION_PATCH};
+}
+
+const char* version_string() noexcept {
+  return NEWSEARCH_STR(NEWSEARCH_VERSION_MAJOR) "." NEWSEARCH_STR(NEWSEARCH_VERSION_MINOR) "." NEWSEARCH_STR(
+      NEWSEARCH_VERSION_PATCH);
+}
+
+// The key function: Error's vtable and type info live in the library.
+Error::~Error() = default;
 
 const char* error_code_name(ErrorCode code) noexcept {
   switch (code) {

@@ -11,6 +11,8 @@
 #include <memory>
 #include <string>
 
+#include "newsearch/logging.h"
+
 namespace newsearch::cli {
 
 /// Accepted values of --log-level.
@@ -48,6 +50,32 @@ inline std::shared_ptr<spdlog::logger> make_logger(const std::string& name,
   logger->set_level(spdlog::level::trace);  // the sinks filter
   logger->flush_on(spdlog::level::info);
   return logger;
+}
+
+/// The most verbose level any sink of make_logger(name, level, log_file)
+/// records: what the library needs to format at all.
+inline spdlog::level::level_enum recorded_level(const std::string& level, const std::string& log_file) {
+  const auto console = kLogLevels.at(level);
+  return log_file.empty() ? console : std::min(console, spdlog::level::info);
+}
+
+/// LogOptions handing the library's records to @p logger, from @p level on.
+inline LogOptions forward_to(std::shared_ptr<spdlog::logger> logger, spdlog::level::level_enum level) {
+  static const std::map<spdlog::level::level_enum, LogLevel> kToLibrary = {
+      {spdlog::level::trace, LogLevel::kTrace}, {spdlog::level::debug, LogLevel::kDebug},
+      {spdlog::level::info, LogLevel::kInfo},   {spdlog::level::warn, LogLevel::kWarn},
+      {spdlog::level::err, LogLevel::kError},   {spdlog::level::critical, LogLevel::kError},
+      {spdlog::level::off, LogLevel::kOff}};
+  LogOptions out;
+  out.level = kToLibrary.at(level);
+  out.callback = [logger = std::move(logger)](LogLevel l, std::string_view message) {
+    static const std::map<LogLevel, spdlog::level::level_enum> kToSpdlog = {
+        {LogLevel::kTrace, spdlog::level::trace}, {LogLevel::kDebug, spdlog::level::debug},
+        {LogLevel::kInfo, spdlog::level::info},   {LogLevel::kWarn, spdlog::level::warn},
+        {LogLevel::kError, spdlog::level::err},   {LogLevel::kOff, spdlog::level::off}};
+    logger->log(kToSpdlog.at(l), message);
+  };
+  return out;
 }
 
 }  // namespace newsearch::cli

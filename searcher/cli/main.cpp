@@ -37,6 +37,8 @@ struct Flags {
   std::string log_level = "warn";
   bool json = false;
   newsearch::SearchOptions options;
+  long timeout_ms = 0;
+  std::shared_ptr<spdlog::logger> logger;
 };
 
 void add_flags(CLI::App& app, Flags& f) {
@@ -49,6 +51,13 @@ void add_flags(CLI::App& app, Flags& f) {
       ->check(CLI::Range(1, 1000))->capture_default_str();
   app.add_option("--snippet-chars", f.options.snippet_chars, "Snippet length in characters")
       ->check(CLI::Range(20, 100000))->capture_default_str();
+  app.add_option("--offset", f.options.offset, "Skip this many best articles (paging)")
+      ->check(CLI::Range(0, 100000))->capture_default_str();
+  app.add_option("--source", f.options.sources, "Only articles from this publisher (repeatable)");
+  app.add_option("--since", f.options.date_from, "Only articles dated on or after (2012, 2012-03-05, ...)");
+  app.add_option("--until", f.options.date_to, "Only articles dated on or before, inclusive");
+  app.add_option("--timeout-ms", f.timeout_ms, "Return the best results found within this time (0 = no limit)")
+      ->check(CLI::Range(0L, 3600000L))->capture_default_str();
   app.add_flag("--json", f.json, "One JSON object per result line (for scripts)");
   app.add_option("--color", f.color, "Highlight matches in colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
@@ -108,8 +117,10 @@ std::vector<std::string> query_words_last(const CLI::App& app, int argc, char** 
   return options;
 }
 
-int run(const Flags& f) {
-  f.options.logger->debug("opening {}", f.db);
+int run(Flags& f) {
+  f.logger->debug("opening {}", f.db);
+  f.options.time_budget = std::chrono::milliseconds(f.timeout_ms);
+  f.options.log = newsearch::cli::forward_to(f.logger, newsearch::cli::recorded_level(f.log_level, {}));
   auto searcher = newsearch::Searcher::open(f.db, f.options);
   const std::string query = join(f.words);
   const newsearch::SearchResults results = searcher.search(query);
@@ -118,6 +129,7 @@ int run(const Flags& f) {
   else
     newsearch::cli::print_human(std::cout, results, marking_for(f.color));
   std::cout.flush();
+  if (results.timed_out) f.logger->warn("time budget ran out: results may be incomplete");
   if (results.hits.empty()) {
     if (!f.json) std::cerr << "search: no articles match '" << query << "'\n";
     return kExitNoMatch;
@@ -145,7 +157,7 @@ int main(int argc, char** argv) {
     return kExitError;
   }
   try {
-    f.options.logger = newsearch::cli::make_logger("search", f.log_level);
+    f.logger = newsearch::cli::make_logger("search", f.log_level);
     if (f.db.empty()) f.db = newsearch::default_index_path();
     return run(f);
   } catch (const newsearch::Error& e) {

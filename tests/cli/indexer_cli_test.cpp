@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "newsearch/version.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -219,7 +220,7 @@ TEST_CASE("indexer --help, --version and bad flags", "[cli][indexer][usage]") {
   SECTION("--version") {
     const ProcessResult r = indexer({"--version"});
     CHECK(r.status == 0);
-    CHECK(contains(r.out, "0.1.0"));
+    CHECK(contains(r.out, newsearch::version_string()));
   }
   SECTION("an unknown flag exits 2 and names it") {
     const ProcessResult r = indexer({"--bogus", corpus_dir()});

@@ -295,6 +295,35 @@ TEST_CASE("search --limit and --passages", "[cli][search][options]") {
   }
 }
 
+TEST_CASE("search --offset, --source, --since/--until and --timeout-ms", "[cli][search][options]") {
+  // The corpus articles are .txt files: no date, no publisher.
+  const auto all = json_lines(search({"--json", "Shoigu"}).out);
+  REQUIRE(all.size() == 5);
+  SECTION("--offset pages through the same ranking") {
+    const auto rest = json_lines(search({"--json", "--offset", "3", "Shoigu"}).out);
+    REQUIRE(rest.size() == 2);
+    CHECK(rest[0].at("id") == all[3].at("id"));
+    CHECK(rest[0].at("rank") == 4);
+    const ProcessResult past = search({"--offset", "5", "Shoigu"});
+    CHECK(past.status == 1);
+  }
+  SECTION("filters that nothing passes: exit 1") {
+    CHECK(search({"--source", "Reuters", "Shoigu"}).status == 1);
+    CHECK(search({"--since", "2000", "Shoigu"}).status == 1);  // undated never pass
+    CHECK(search({"--until", "2030-01-01", "Shoigu"}).status == 1);
+  }
+  SECTION("a malformed date: exit 2, one line naming it") {
+    const ProcessResult r = search({"--since", "yesterday", "Shoigu"});
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(non_empty_lines(r.err).size() == 1);
+    CHECK(r.err.find("yesterday") != std::string::npos);
+  }
+  SECTION("a generous time budget changes nothing") {
+    CHECK(json_lines(search({"--json", "--timeout-ms", "60000", "Shoigu"}).out) == all);
+  }
+}
+
 TEST_CASE("search: exclusions typed as separate arguments", "[cli][search][exclusion]") {
   // Only 003 mentions Libya without Haftar.
   SECTION("one quoted argument") {

@@ -13,7 +13,7 @@
 #include "searcher/analysis/stored_article.h"
 
 using newsearch::Analyzer;
-using newsearch::Article;
+using newsearch::ParsedArticle;
 using newsearch::build_document;
 using newsearch::id_term;
 namespace schema = newsearch::schema;
@@ -43,8 +43,8 @@ std::string P(std::string_view prefix, const std::string& term) {
   return std::string(prefix) + term;
 }
 
-Article sample_article() {
-  Article a;
+ParsedArticle sample_article() {
+  ParsedArticle a;
   a.id = "world/turkey.txt";
   a.title = "Cease-fire talks in Idlib";
   a.paragraphs = {"Turkey and Russia agreed to a cease-fire.",
@@ -154,7 +154,7 @@ TEST_CASE("build_document: headline stems are ZS-prefixed", "[indexer][document]
 
 TEST_CASE("build_document: publisher term, values and stored record", "[indexer][document]") {
   Analyzer analyzer;
-  const Article a = sample_article();
+  const ParsedArticle a = sample_article();
   const Xapian::Document doc = build_document(a, analyzer);
   const auto terms = terms_of(doc);
   CHECK(terms.count("Bmiddle east eye") == 1);
@@ -180,7 +180,7 @@ TEST_CASE("build_document: publisher term, values and stored record", "[indexer]
 
 TEST_CASE("build_document: long paragraphs become several passages", "[indexer][document]") {
   Analyzer analyzer;
-  Article a = sample_article();
+  ParsedArticle a = sample_article();
   std::string longp;
   for (int i = 0; i < 30; ++i)
     longp += "Sentence number " + std::to_string(i) + " talks about the Libyan conflict at length. ";
@@ -214,7 +214,7 @@ TEST_CASE("build_document: long paragraphs become several passages", "[indexer][
 
 TEST_CASE("build_document: optional fields absent", "[indexer][document]") {
   Analyzer analyzer;
-  Article a;
+  ParsedArticle a;
   a.id = "bare.txt";
   a.title = "Only a headline";
   a.hash = "ffff";
@@ -267,7 +267,7 @@ TEST_CASE("id_term: long ids stay under Xapian's term limit and stay unique",
 TEST_CASE("id_term: long ids can be stored in a Xapian database", "[indexer][document][id]") {
   Analyzer analyzer;
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  Article a = sample_article();
+  ParsedArticle a = sample_article();
   a.id = std::string(300, 'i');
   const std::string term = id_term(a.id);
   REQUIRE_NOTHROW(db.replace_document(term, build_document(a, analyzer)));

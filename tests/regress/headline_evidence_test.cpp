@@ -6,7 +6,7 @@
 // headlined "Peugeot and GM drop large car and rejig alliance", came 13th.
 #include <catch2/catch.hpp>
 
-#include "indexer/indexer.h"
+#include "newsearch/indexer.h"
 #include "newsearch/newsearch.h"
 #include "tests/support/temp_dir.h"
 

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "indexer/indexer.h"
+#include "newsearch/indexer.h"
 #include "newsearch/newsearch.h"
 #include "tests/support/temp_dir.h"
 

@@ -6,7 +6,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "indexer/indexer.h"
+#include "newsearch/index_writer.h"
+#include "newsearch/indexer.h"
 #include "newsearch/newsearch.h"
 #include "searcher/analysis/index_schema.h"
 #include "tests/support/temp_dir.h"
@@ -110,7 +111,53 @@ TEST_CASE("missing statistics are restored by a run that changes nothing", "[reg
     w.commit();
   }
   REQUIRE(index(t / "db", {newsearch::test::corpus_dir()}).unchanged == 5);
-  CHECK_FALSE(Xapian::Database(t / "db").get_metadata(key).empty());
+  const std::string restored = Xapian::Database(t / "db").get_metadata(key);
+  CHECK_FALSE(restored.empty());
+  // An index from before the running totals were kept: both keys missing.
+  {
+    Xapian::WritableDatabase w(t / "db");
+    w.set_metadata(key, "");
+    w.set_metadata(std::string(newsearch::schema::kMetaShapeTotals), "");
+    w.commit();
+  }
+  REQUIRE(index(t / "db", {newsearch::test::corpus_dir()}).unchanged == 5);
+  CHECK(Xapian::Database(t / "db").get_metadata(key) == restored);
+}
+
+TEST_CASE("the running statistics equal a full recount after adds, replaces and deletes",
+          "[regress][stats]") {
+  TempDir t;
+  const std::string db = t / "db";
+  auto mean_after_recount = [&] {
+    // Dropping the totals forces the next writer to recount every article.
+    {
+      Xapian::WritableDatabase w(db);
+      w.set_metadata(std::string(newsearch::schema::kMetaShapeTotals), "");
+      w.commit();
+    }
+    newsearch::IndexWriter::open(db).commit();
+    return Xapian::Database(db).get_metadata(std::string(newsearch::schema::kMetaPassageWords));
+  };
+  {
+    auto w = newsearch::IndexWriter::open(db);
+    for (int i = 0; i < 20; ++i) {
+      newsearch::Article a;
+      a.id = "a" + std::to_string(i);
+      a.title = "Title " + std::to_string(i);
+      for (int p = 0; p <= i % 4; ++p) a.body += "Paragraph " + std::to_string(p) + " of some words.\n\n";
+      w.put(a);
+    }
+    w.commit();
+    newsearch::Article changed;
+    changed.id = "a3";
+    changed.body = "One short paragraph now.";
+    w.put(changed);
+    w.remove("a7");
+    w.remove("a8");
+  }
+  const std::string running = Xapian::Database(db).get_metadata(std::string(newsearch::schema::kMetaPassageWords));
+  CHECK_FALSE(running.empty());
+  CHECK(mean_after_recount() == running);
 }
 
 TEST_CASE("a removed index gives newsearch::Error, not a Xapian exception", "[regress][errors]") {

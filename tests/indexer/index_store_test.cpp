@@ -10,8 +10,8 @@
 #include "indexer/article_reader.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_layout.h"
-#include "indexer/index_writer.h"
-#include "indexer/indexer.h"
+#include "indexer/index_store.h"
+#include "newsearch/indexer.h"
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
@@ -19,11 +19,11 @@
 #include "tests/support/temp_dir.h"
 
 using newsearch::Analyzer;
-using newsearch::Article;
+using newsearch::ParsedArticle;
 using newsearch::ErrorCode;
-using newsearch::IndexWriter;
+using newsearch::IndexStore;
 using newsearch::test::TempDir;
-using Outcome = newsearch::IndexWriter::Outcome;
+using Outcome = newsearch::IndexStore::Outcome;
 namespace schema = newsearch::schema;
 namespace fs = std::filesystem;
 
@@ -31,8 +31,8 @@ namespace {
 
 const std::string kRoot = "/src";
 
-Article make_article(const std::string& id, const std::string& title, const std::string& body) {
-  Article a;
+ParsedArticle make_article(const std::string& id, const std::string& title, const std::string& body) {
+  ParsedArticle a;
   a.id = id;
   a.title = title;
   a.paragraphs = {body};
@@ -43,11 +43,11 @@ Article make_article(const std::string& id, const std::string& title, const std:
 
 ErrorCode open_error(const std::string& path, Analyzer& analyzer) {
   try {
-    IndexWriter w(path, analyzer);
+    IndexStore w(path, analyzer);
   } catch (const newsearch::Error& e) {
     return e.code();
   }
-  FAIL("IndexWriter opened '" << path << "'");
+  FAIL("IndexStore opened '" << path << "'");
   return ErrorCode::kInternal;
 }
 
@@ -70,24 +70,24 @@ struct StringMaker<Outcome> {
 }  // namespace Catch
 
 // --------------------------------------------------------------------------
-// IndexWriter
+// IndexStore
 // --------------------------------------------------------------------------
 
-TEST_CASE("IndexWriter: added, unchanged, updated", "[indexer][writer]") {
+TEST_CASE("IndexStore: added, unchanged, updated", "[indexer][writer]") {
   TempDir dir;
   const std::string db_path = dir / "index";
   Analyzer analyzer;
-  IndexWriter writer(db_path, analyzer);
+  IndexStore writer(db_path, analyzer);
 
-  const Article a = make_article("a.txt", "Talks postponed", "Lavrov and Cavusoglu spoke.");
-  const Article b = make_article("b.txt", "Another story", "Nothing to see.");
+  const ParsedArticle a = make_article("a.txt", "Talks postponed", "Lavrov and Cavusoglu spoke.");
+  const ParsedArticle b = make_article("b.txt", "Another story", "Nothing to see.");
   CHECK(writer.put(a, kRoot) == Outcome::kAdded);
   CHECK(writer.put(b, kRoot) == Outcome::kAdded);
   CHECK(writer.put(a, kRoot) == Outcome::kUnchanged);  // before any commit
   writer.commit();
   CHECK(writer.put(a, kRoot) == Outcome::kUnchanged);  // after a commit
 
-  const Article a2 = make_article("a.txt", "Talks postponed", "Shoigu stayed in Moscow.");
+  const ParsedArticle a2 = make_article("a.txt", "Talks postponed", "Shoigu stayed in Moscow.");
   REQUIRE(a2.hash != a.hash);
   CHECK(writer.put(a2, kRoot) == Outcome::kUpdated);
   CHECK(writer.put(a2, kRoot) == Outcome::kUnchanged);
@@ -106,11 +106,11 @@ TEST_CASE("IndexWriter: added, unchanged, updated", "[indexer][writer]") {
   CHECK(db.get_document(*p).get_value(schema::kSlotHash).starts_with(a2.hash + " "));
 }
 
-TEST_CASE("IndexWriter: only the hash decides unchanged", "[indexer][writer]") {
+TEST_CASE("IndexStore: only the hash decides unchanged", "[indexer][writer]") {
   TempDir dir;
   Analyzer analyzer;
-  IndexWriter writer(dir / "index", analyzer);
-  Article a = make_article("a.txt", "Title", "Body.");
+  IndexStore writer(dir / "index", analyzer);
+  ParsedArticle a = make_article("a.txt", "Title", "Body.");
   CHECK(writer.put(a, kRoot) == Outcome::kAdded);
   a.hash = "something else";
   CHECK(writer.put(a, kRoot) == Outcome::kUpdated);
@@ -118,11 +118,11 @@ TEST_CASE("IndexWriter: only the hash decides unchanged", "[indexer][writer]") {
   CHECK(Xapian::Database(dir / "index").get_doccount() == 1);
 }
 
-TEST_CASE("IndexWriter: commit makes changes visible to a new reader", "[indexer][writer]") {
+TEST_CASE("IndexStore: commit makes changes visible to a new reader", "[indexer][writer]") {
   TempDir dir;
   const std::string db_path = dir / "index";
   Analyzer analyzer;
-  IndexWriter writer(db_path, analyzer);
+  IndexStore writer(db_path, analyzer);
   REQUIRE(writer.put(make_article("a.txt", "Ceasefire in Idlib", "Turkey and Russia."), kRoot) ==
           Outcome::kAdded);
   CHECK(Xapian::Database(db_path).get_doccount() == 0);  // not yet committed
@@ -134,11 +134,11 @@ TEST_CASE("IndexWriter: commit makes changes visible to a new reader", "[indexer
   CHECK(db.get_termfreq(newsearch::id_term("a.txt")) == 1);
 }
 
-TEST_CASE("IndexWriter: schema metadata is written", "[indexer][writer][schema]") {
+TEST_CASE("IndexStore: schema metadata is written", "[indexer][writer][schema]") {
   TempDir dir;
   const std::string db_path = dir / "index";
   Analyzer analyzer;
-  { IndexWriter writer(db_path, analyzer); }
+  { IndexStore writer(db_path, analyzer); }
   Xapian::Database db(db_path);
   CHECK(db.get_metadata(std::string(schema::kMetaSchema)) ==
         std::to_string(schema::kSchemaVersion));
@@ -146,31 +146,31 @@ TEST_CASE("IndexWriter: schema metadata is written", "[indexer][writer][schema]"
   CHECK(db.get_doccount() == 0);
 }
 
-TEST_CASE("IndexWriter: reopening an index keeps its documents", "[indexer][writer]") {
+TEST_CASE("IndexStore: reopening an index keeps its documents", "[indexer][writer]") {
   TempDir dir;
   const std::string db_path = dir / "index";
   Analyzer analyzer;
-  const Article a = make_article("a.txt", "Title", "Body.");
+  const ParsedArticle a = make_article("a.txt", "Title", "Body.");
   {
-    IndexWriter writer(db_path, analyzer);
+    IndexStore writer(db_path, analyzer);
     REQUIRE(writer.put(a, kRoot) == Outcome::kAdded);
     writer.commit();
   }
-  IndexWriter writer(db_path, analyzer);
+  IndexStore writer(db_path, analyzer);
   CHECK(writer.put(a, kRoot) == Outcome::kUnchanged);
   CHECK(writer.put(make_article("b.txt", "Second", "Body."), kRoot) == Outcome::kAdded);
   writer.commit();
   CHECK(Xapian::Database(db_path).get_doccount() == 2);
 }
 
-TEST_CASE("IndexWriter: a second writer is refused with kLocked", "[indexer][writer][error]") {
+TEST_CASE("IndexStore: a second writer is refused with kLocked", "[indexer][writer][error]") {
   TempDir dir;
   const std::string db_path = dir / "index";
   Analyzer analyzer;
   {
-    IndexWriter first(db_path, analyzer);
+    IndexStore first(db_path, analyzer);
     try {
-      IndexWriter second(db_path, analyzer);
+      IndexStore second(db_path, analyzer);
       FAIL("second writer opened a locked index");
     } catch (const newsearch::Error& e) {
       CHECK(e.code() == ErrorCode::kLocked);
@@ -181,10 +181,10 @@ TEST_CASE("IndexWriter: a second writer is refused with kLocked", "[indexer][wri
     first.commit();
   }
   // Once the first is gone the lock is released.
-  CHECK_NOTHROW(IndexWriter(db_path, analyzer));
+  CHECK_NOTHROW(IndexStore(db_path, analyzer));
 }
 
-TEST_CASE("IndexWriter: refuses a non-empty directory that is not an index",
+TEST_CASE("IndexStore: refuses a non-empty directory that is not an index",
           "[indexer][writer][error]") {
   TempDir dir;
   dir.write("notes/readme.md", "my notes");
@@ -195,20 +195,20 @@ TEST_CASE("IndexWriter: refuses a non-empty directory that is not an index",
   CHECK(std::distance(fs::directory_iterator(dir / "notes"), fs::directory_iterator()) == 1);
 }
 
-TEST_CASE("IndexWriter: an empty directory or a missing path becomes an index",
+TEST_CASE("IndexStore: an empty directory or a missing path becomes an index",
           "[indexer][writer]") {
   TempDir dir;
   Analyzer analyzer;
   fs::create_directories(dir / "empty");
-  CHECK_NOTHROW(IndexWriter(dir / "empty", analyzer));
+  CHECK_NOTHROW(IndexStore(dir / "empty", analyzer));
   CHECK(fs::exists(fs::path(dir / "empty") / schema::kStubFile));
   CHECK(Xapian::Database(dir / "empty").get_doccount() == 0);
-  CHECK_NOTHROW(IndexWriter(dir / "deep/nested/index", analyzer));
+  CHECK_NOTHROW(IndexStore(dir / "deep/nested/index", analyzer));
   CHECK(fs::exists(fs::path(dir / "deep/nested/index") / schema::kStubFile));
   CHECK(Xapian::Database(dir / "deep/nested/index").get_doccount() == 0);
 }
 
-TEST_CASE("IndexWriter: a regular file as index path is kInvalidArgument",
+TEST_CASE("IndexStore: a regular file as index path is kInvalidArgument",
           "[indexer][writer][error]") {
   TempDir dir;
   const std::string file = dir.write("file", "not an index");
@@ -217,13 +217,13 @@ TEST_CASE("IndexWriter: a regular file as index path is kInvalidArgument",
   CHECK(newsearch::test::read_file(file) == "not an index");
 }
 
-TEST_CASE("IndexWriter: an index built with another analyzer is kSchemaMismatch",
+TEST_CASE("IndexStore: an index built with another analyzer is kSchemaMismatch",
           "[indexer][writer][schema][error]") {
   TempDir dir;
   const std::string db_path = dir / "index";
   Analyzer english;
   {
-    IndexWriter writer(db_path, english);
+    IndexStore writer(db_path, english);
     writer.put(make_article("a.txt", "Title", "Body."), kRoot);
     writer.commit();
   }
@@ -233,12 +233,12 @@ TEST_CASE("IndexWriter: an index built with another analyzer is kSchemaMismatch"
   CHECK(open_error(db_path, plain) == ErrorCode::kSchemaMismatch);
 }
 
-TEST_CASE("IndexWriter: an index of another schema version is kSchemaMismatch",
+TEST_CASE("IndexStore: an index of another schema version is kSchemaMismatch",
           "[indexer][writer][schema][error]") {
   TempDir dir;
   const std::string db_path = dir / "index";
   Analyzer analyzer;
-  { IndexWriter writer(db_path, analyzer); }
+  { IndexStore writer(db_path, analyzer); }
   {
     Xapian::WritableDatabase db(db_path, Xapian::DB_OPEN);  // follows the stub
     db.set_metadata(std::string(schema::kMetaSchema), "999");
@@ -247,11 +247,11 @@ TEST_CASE("IndexWriter: an index of another schema version is kSchemaMismatch",
   CHECK(open_error(db_path, analyzer) == ErrorCode::kSchemaMismatch);
 }
 
-TEST_CASE("IndexWriter: unchanged() and article_count()", "[indexer][writer]") {
+TEST_CASE("IndexStore: unchanged() and article_count()", "[indexer][writer]") {
   TempDir dir;
   Analyzer analyzer;
-  IndexWriter writer(dir / "index", analyzer);
-  const Article a = make_article("a.txt", "Title", "Body.");
+  IndexStore writer(dir / "index", analyzer);
+  const ParsedArticle a = make_article("a.txt", "Title", "Body.");
   CHECK(writer.article_count() == 0);
   CHECK_FALSE(writer.unchanged("a.txt", a.hash, kRoot));
   REQUIRE(writer.put(a, kRoot) == Outcome::kAdded);
@@ -266,10 +266,10 @@ TEST_CASE("IndexWriter: unchanged() and article_count()", "[indexer][writer]") {
   CHECK(writer.unchanged("a.txt", a.hash, "/another/root"));
 }
 
-TEST_CASE("IndexWriter: documents carry their root term", "[indexer][writer]") {
+TEST_CASE("IndexStore: documents carry their root term", "[indexer][writer]") {
   TempDir dir;
   Analyzer analyzer;
-  IndexWriter writer(dir / "index", analyzer);
+  IndexStore writer(dir / "index", analyzer);
   REQUIRE(writer.put(make_article("a.txt", "A", "a."), "/root/one") == Outcome::kAdded);
   REQUIRE(writer.put(make_article("b.txt", "B", "b."), "/root/one") == Outcome::kAdded);
   REQUIRE(writer.put(make_article("c.txt", "C", "c."), "/root/two") == Outcome::kAdded);
@@ -281,10 +281,10 @@ TEST_CASE("IndexWriter: documents carry their root term", "[indexer][writer]") {
   CHECK(db.get_termfreq(std::string(schema::kPrefixRoot) + "/root/one") == 2);
 }
 
-TEST_CASE("IndexWriter: prune deletes a root's unseen articles only", "[indexer][writer]") {
+TEST_CASE("IndexStore: prune deletes a root's unseen articles only", "[indexer][writer]") {
   TempDir dir;
   Analyzer analyzer;
-  IndexWriter writer(dir / "index", analyzer);
+  IndexStore writer(dir / "index", analyzer);
   for (const char* id : {"a.txt", "b.txt", "c.txt"})
     REQUIRE(writer.put(make_article(id, id, "Body."), "/one") == Outcome::kAdded);
   REQUIRE(writer.put(make_article("x.txt", "X", "Body."), "/two") == Outcome::kAdded);
@@ -300,12 +300,12 @@ TEST_CASE("IndexWriter: prune deletes a root's unseen articles only", "[indexer]
   CHECK(db.get_termfreq(newsearch::id_term("x.txt")) == 1);  // another root is untouched
 }
 
-TEST_CASE("IndexWriter: compact keeps the documents and switches generation",
+TEST_CASE("IndexStore: compact keeps the documents and switches generation",
           "[indexer][writer]") {
   TempDir dir;
   const std::string db_path = dir / "index";
   Analyzer analyzer;
-  IndexWriter writer(db_path, analyzer);
+  IndexStore writer(db_path, analyzer);
   REQUIRE(writer.put(make_article("a.txt", "Compacted headline", "Body."), kRoot) ==
           Outcome::kAdded);
   const std::string before = newsearch::live_generation(db_path);

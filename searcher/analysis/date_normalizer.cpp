@@ -1,4 +1,4 @@
-#include "indexer/date_normalizer.h"
+#include "searcher/analysis/date_normalizer.h"
 
 #include <chrono>
 #include <cstdio>

@@ -1,17 +1,20 @@
-// IndexerOptions: every knob of the indexer in one struct; the `indexer`
-// flags map onto these fields one to one.
+/** @file indexer.h
+ *  @brief Index files and directories of articles: what the `indexer`
+ *  program does, as a library call.
+ */
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
-namespace spdlog { class logger; }
+#include "newsearch/export.h"
+#include "newsearch/logging.h"
 
 namespace newsearch {
 
+/// Options of run_indexer(); the `indexer` flags map onto these fields.
 struct IndexerOptions {
   /// Index directory; created if missing.
   std::string db_path;
@@ -31,10 +34,20 @@ struct IndexerOptions {
   /// Compact after a run that changed at least this fraction of the
   /// articles (added + updated + deleted); 0 disables.
   double compact_threshold = 0.3;
+  /// Threads that analyse and write when the index is empty at the start
+  /// (a fresh build from at least parallel_min_bytes of input): each writes a shard, and
+  /// the shards are merged into a compact index at the end. 0 means one per
+  /// core; 1 builds on one thread. Incremental runs always use one thread.
+  /// A fresh parallel build commits only at its end: killed before, it
+  /// leaves the index empty, and the next run starts over.
+  std::size_t threads = 0;
+  /// Smaller fresh builds run on one thread (workers and the merge would
+  /// cost more than they save).
+  std::uint64_t parallel_min_bytes = 4u << 20;
   /// Show a live progress line on stderr (the CLI enables it on a terminal).
   bool progress = false;
-  /// Progress and warnings; null means silent.
-  std::shared_ptr<spdlog::logger> logger;
+  /// Progress, warnings (one per skipped record) and errors; default none.
+  LogOptions log;
 };
 
 /// What a run did.
@@ -52,5 +65,14 @@ struct IndexStats {
   double seconds = 0.0;
   std::size_t indexed() const { return added + updated + unchanged; }
 };
+
+/** Index every record of options.sources into options.db_path,
+ *  incrementally (README "Indexing"). Bad records are skipped, logged with
+ *  their path and reason, and counted; they never stop the run.
+ *  @throws Error(kNotFound) for a missing SOURCE, Error(kLocked) if another
+ *    writer holds the index, other Error codes for index failures.
+ *    Everything committed before a failure stays searchable.
+ */
+NEWSEARCH_API IndexStats run_indexer(const IndexerOptions& options);
 
 }  // namespace newsearch

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "indexer/article.h"
 #include "indexer/index_layout.h"
@@ -14,8 +15,14 @@
 
 namespace newsearch {
 
+/// The document of @p article as read from SOURCE root @p root_key: what
+/// IndexStore::put() writes (build_document() plus the root term and the
+/// content stamp).
+Xapian::Document article_document(const ParsedArticle& article, const std::string& root_key,
+                                  Analyzer& analyzer);
+
 /// Holds the index's write lock for its lifetime. Not thread-safe.
-class IndexWriter {
+class IndexStore {
  public:
   enum class Outcome { kAdded, kUpdated, kUnchanged };
 
@@ -25,20 +32,26 @@ class IndexWriter {
   ///         Error(kSchemaMismatch) for an index of another version/analyzer,
   ///         Error(kInvalidArgument) if path is an unrelated directory,
   ///         Error(kIOError/kCorruption) otherwise.
-  IndexWriter(const std::string& path, Analyzer& analyzer);
-  ~IndexWriter();
-  IndexWriter(const IndexWriter&) = delete;
-  IndexWriter& operator=(const IndexWriter&) = delete;
+  IndexStore(const std::string& path, Analyzer& analyzer);
+  ~IndexStore();
+  IndexStore(const IndexStore&) = delete;
+  IndexStore& operator=(const IndexStore&) = delete;
 
   /// Adds the article, or replaces the one with the same id if its content
   /// hash differs. @p root_key names the SOURCE it came from (for prune()).
   /// Visible to searchers after the next commit().
-  Outcome put(const Article& article, const std::string& root_key);
+  Outcome put(const ParsedArticle& article, const std::string& root_key);
 
   /// True if an article with this id is indexed with this content hash,
   /// read from the same SOURCE root (a file moved to another root is stored
   /// again so that it belongs to the new one).
   bool unchanged(const std::string& id, const std::string& hash, const std::string& root_key);
+
+  /// Deletes the article with this id; false if there was none.
+  bool remove(const std::string& id);
+
+  /// True if an article with this id is indexed (uncommitted changes included).
+  bool contains(const std::string& id);
 
   /// Deletes the articles read from @p root_key whose id term is not in
   /// @p seen_id_terms. Returns how many were deleted.
@@ -47,28 +60,45 @@ class IndexWriter {
   /// Number of articles indexed from @p root_key.
   std::size_t root_count(const std::string& root_key);
 
-  /// Recomputes the collection statistics kept in metadata (mean passage
-  /// length) from every article's shape value.
-  void update_statistics();
-
-  /// True if the statistics metadata is present.
-  bool has_statistics();
-
-  /// Makes everything done so far durable and visible, atomically.
+  /// Makes everything done so far durable and visible, atomically, with
+  /// the collection statistics (kMetaShapeTotals, kMetaPassageWords) of the
+  /// same state. The statistics are kept up to date by every change, so a
+  /// commit costs no pass over the index.
   void commit();
 
   /// Commits, writes a compacted copy as the next generation and switches
   /// readers to it atomically; the old generation is then removed.
   void compact();
 
+  /// Replaces the (empty) index by the merge of @p shard_dirs, databases of
+  /// article_document()s in PATH/gen-* directories: Xapian's compaction
+  /// merges them into the next generation, which becomes live atomically;
+  /// the shards are then removed. The schema stamp is kept.
+  /// @throws Error(kInvalidArgument) if the index is not empty.
+  void adopt_shards(const std::vector<std::string>& shard_dirs);
+
+  /// Path of the index directory.
+  const std::string& path() const { return path_; }
+
   /// Articles in the index, including uncommitted changes.
   std::size_t article_count() const;
 
  private:
+  // Sums of the articles' kSlotShape values.
+  struct Shape {
+    double passages = 0, words = 0;
+    bool operator==(const Shape&) const = default;
+  };
+  static Shape shape_of(const std::string& value);
+  void add_shape(const std::string& value, double sign);
+  void load_totals();
+
   std::string path_;
   Analyzer& analyzer_;
   IndexLock lock_;
   Xapian::WritableDatabase db_;
+  Shape totals_;            // of the index including uncommitted changes
+  Shape written_{-1, -1};   // as last written to metadata (none yet)
 };
 
 }  // namespace newsearch

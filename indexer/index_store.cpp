@@ -1,0 +1,279 @@
+#include "indexer/index_store.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "indexer/article_reader.h"
+#include "indexer/document_builder.h"
+#include "newsearch/error.h"
+#include "searcher/analysis/index_schema.h"
+#include "searcher/analysis/xapian_error.h"
+
+namespace newsearch {
+namespace {
+
+void stamp_or_check_schema(Xapian::WritableDatabase& db, const std::string& path,
+                           const Analyzer& analyzer) {
+  const std::string schema_key(schema::kMetaSchema), analyzer_key(schema::kMetaAnalyzer);
+  const std::string schema = db.get_metadata(schema_key);
+  if (schema.empty() && db.get_doccount() == 0) {
+    db.set_metadata(schema_key, std::to_string(schema::kSchemaVersion));
+    db.set_metadata(analyzer_key, analyzer.analyzer_id());
+    db.commit();
+    return;
+  }
+  if (schema != std::to_string(schema::kSchemaVersion) ||
+      db.get_metadata(analyzer_key) != analyzer.analyzer_id())
+    throw Error(ErrorCode::kSchemaMismatch,
+                "index '" + path + "' was built by another version of newsearch (schema '" +
+                    schema + "', analyzer '" + db.get_metadata(analyzer_key) +
+                    "'): remove it and index again");
+}
+
+// The kSlotHash value: content hash and SOURCE root in one value, so that
+// the no-change check costs one value lookup per article.
+std::string source_stamp(const std::string& hash, const std::string& root_key) {
+  return hash + " " + root_key;
+}
+
+// Xapian terms are limited to 245 bytes: long root paths are hashed.
+std::string root_term(const std::string& root_key) {
+  constexpr std::size_t kMaxRootBytes = 200;
+  if (root_key.size() <= kMaxRootBytes) return std::string(schema::kPrefixRoot) + root_key;
+  return std::string(schema::kPrefixRoot) + "#" + content_hash(root_key);
+}
+
+// Opens the live generation for writing (Xapian follows the stub).
+Xapian::WritableDatabase open_writable(const std::string& path) {
+  return Xapian::WritableDatabase(path, Xapian::DB_OPEN);
+}
+
+constexpr const char* kFirstGeneration = "gen-000001";
+
+// Creates a new index: the first generation, stamped and committed, and only
+// then the stub that makes it visible. A crash at any point leaves either no
+// index or a valid empty one.
+void create_index(const std::string& path, const Analyzer& analyzer) {
+  check_index_target(path);
+  const std::string gen = (std::filesystem::path(path) / kFirstGeneration).string();
+  std::error_code ec;
+  std::filesystem::remove_all(gen, ec);
+  Xapian::WritableDatabase db(gen, Xapian::DB_CREATE);
+  stamp_or_check_schema(db, path, analyzer);
+  db.close();
+  switch_generation(path, kFirstGeneration);
+}
+
+// Runs before the lock file is created in PATH, so a mistyped --db naming an
+// unrelated directory is refused without leaving anything behind.
+void check_index_target_if_new(const std::string& path) {
+  if (!has_index_layout(path)) check_index_target(path);
+}
+
+}  // namespace
+
+Xapian::Document article_document(const ParsedArticle& article, const std::string& root_key,
+                                  Analyzer& analyzer) {
+  Xapian::Document doc = build_document(article, analyzer);
+  doc.add_boolean_term(root_term(root_key));
+  doc.add_value(schema::kSlotHash, source_stamp(article.hash, root_key));
+  return doc;
+}
+
+IndexStore::IndexStore(const std::string& path, Analyzer& analyzer)
+    : path_(path), analyzer_(analyzer), lock_((check_index_target_if_new(path), path)) {
+  try {
+    if (!has_index_layout(path)) create_index(path, analyzer_);
+    remove_stale_generations(path);
+    db_ = open_writable(path);
+    stamp_or_check_schema(db_, path, analyzer_);
+    load_totals();
+  } catch (const Xapian::DatabaseLockError&) {
+    throw Error(ErrorCode::kLocked, "index '" + path + "' is locked by another writer");
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "cannot open index '" + path + "' for writing");
+  }
+}
+
+IndexStore::~IndexStore() = default;
+
+IndexStore::Outcome IndexStore::put(const ParsedArticle& article, const std::string& root_key) {
+  const std::string term = id_term(article.id);
+  try {
+    if (unchanged(article.id, article.hash, root_key)) return Outcome::kUnchanged;
+    Outcome outcome = Outcome::kAdded;
+    if (Xapian::PostingIterator old = db_.postlist_begin(term); old != db_.postlist_end(term)) {
+      add_shape(db_.get_document(*old, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotShape), -1);
+      outcome = Outcome::kUpdated;
+    }
+    const Xapian::Document doc = article_document(article, root_key, analyzer_);
+    add_shape(doc.get_value(schema::kSlotShape), +1);
+    db_.replace_document(term, doc);
+    return outcome;
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "writing article '" + article.id + "'");
+  }
+}
+
+bool IndexStore::unchanged(const std::string& id, const std::string& hash,
+                            const std::string& root_key) {
+  const std::string term = id_term(id);
+  try {
+    Xapian::PostingIterator it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return false;
+    const Xapian::Document doc = db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
+    return doc.get_value(schema::kSlotHash) == source_stamp(hash, root_key);
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "reading article '" + id + "'");
+  }
+}
+
+bool IndexStore::remove(const std::string& id) {
+  const std::string term = id_term(id);
+  try {
+    Xapian::PostingIterator it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return false;
+    add_shape(db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotShape), -1);
+    db_.delete_document(term);
+    return true;
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "deleting article '" + id + "'");
+  }
+}
+
+bool IndexStore::contains(const std::string& id) {
+  try {
+    return db_.term_exists(id_term(id));
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "reading article '" + id + "'");
+  }
+}
+
+std::size_t IndexStore::prune(const std::string& root_key,
+                               const std::unordered_set<std::string>& seen_id_terms) {
+  const std::string root = root_term(root_key);
+  try {
+    std::vector<Xapian::docid> doomed;
+    const std::string prefix(schema::kPrefixId);
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+      if (seen_id_terms.count(*t)) continue;
+      const Xapian::docid did = *db_.postlist_begin(*t);
+      Xapian::TermIterator terms = db_.termlist_begin(did);
+      terms.skip_to(root);
+      if (terms != db_.termlist_end(did) && *terms == root) doomed.push_back(did);
+    }
+    for (const Xapian::docid did : doomed) {
+      add_shape(db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotShape), -1);
+      db_.delete_document(did);
+    }
+    return doomed.size();
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "pruning '" + path_ + "'");
+  }
+}
+
+std::size_t IndexStore::root_count(const std::string& root_key) {
+  try {
+    return db_.get_termfreq(root_term(root_key));
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "reading '" + path_ + "'");
+  }
+}
+
+IndexStore::Shape IndexStore::shape_of(const std::string& value) {
+  unsigned long p = 0, w = 0;
+  if (std::sscanf(value.c_str(), "%lu %lu", &p, &w) != 2) return {};
+  return {static_cast<double>(p), static_cast<double>(w)};
+}
+
+void IndexStore::add_shape(const std::string& value, double sign) {
+  const Shape s = shape_of(value);
+  totals_.passages += sign * s.passages;
+  totals_.words += sign * s.words;
+}
+
+// The totals committed with the index, or (for an index written before they
+// were kept, or after shards were merged) one pass over the shape values.
+void IndexStore::load_totals() {
+  const std::string stored = db_.get_metadata(std::string(schema::kMetaShapeTotals));
+  written_ = {-1, -1};  // unknown: the next commit writes both keys
+  if (!stored.empty()) {
+    totals_ = shape_of(stored);
+    if (!db_.get_metadata(std::string(schema::kMetaPassageWords)).empty()) written_ = totals_;
+    return;
+  }
+  totals_ = {};
+  for (auto v = db_.valuestream_begin(schema::kSlotShape); v != db_.valuestream_end(schema::kSlotShape); ++v)
+    add_shape(*v, +1);
+}
+
+void IndexStore::commit() {
+  try {
+    if (!(totals_ == written_)) {  // only then: a no-change run writes nothing
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.0f %.0f", totals_.passages, totals_.words);
+      db_.set_metadata(std::string(schema::kMetaShapeTotals), buf);
+      const double mean = totals_.passages > 0 ? totals_.words / totals_.passages : 0.0;
+      db_.set_metadata(std::string(schema::kMetaPassageWords), std::to_string(mean));
+      written_ = totals_;
+    }
+    db_.commit();
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "committing to '" + path_ + "'");
+  }
+}
+
+void IndexStore::compact() {
+  commit();
+  const std::string live = live_generation(path_);
+  const std::string next = next_generation(live);
+  const std::string next_dir = (std::filesystem::path(path_) / next).string();
+  try {
+    std::error_code ec;
+    std::filesystem::remove_all(next_dir, ec);
+    db_.compact(next_dir);
+    db_.close();
+    switch_generation(path_, next);
+    std::filesystem::remove_all(std::filesystem::path(path_) / live, ec);
+    db_ = open_writable(path_);
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "compacting '" + path_ + "'");
+  }
+}
+
+void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs) {
+  if (db_.get_doccount() != 0)
+    throw Error(ErrorCode::kInvalidArgument, "shards can only be merged into an empty index");
+  const std::string live = live_generation(path_);
+  const std::string next = next_generation(live);
+  const std::string next_dir = (std::filesystem::path(path_) / next).string();
+  try {
+    const std::string schema_key(schema::kMetaSchema), analyzer_key(schema::kMetaAnalyzer);
+    const std::string schema = db_.get_metadata(schema_key), analyzer = db_.get_metadata(analyzer_key);
+    Xapian::Database all;
+    for (const auto& dir : shard_dirs) all.add_database(Xapian::Database(dir));
+    std::error_code ec;
+    std::filesystem::remove_all(next_dir, ec);
+    all.compact(next_dir);
+    all.close();
+    {
+      // Stamp before the switch: readers never see an unstamped generation.
+      Xapian::WritableDatabase merged(next_dir, Xapian::DB_OPEN);
+      merged.set_metadata(schema_key, schema);
+      merged.set_metadata(analyzer_key, analyzer);
+      merged.commit();
+    }
+    db_.close();
+    switch_generation(path_, next);
+    std::filesystem::remove_all(std::filesystem::path(path_) / live, ec);
+    for (const auto& dir : shard_dirs) std::filesystem::remove_all(dir, ec);
+    db_ = open_writable(path_);
+    load_totals();
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "merging shards into '" + path_ + "'");
+  }
+}
+
+std::size_t IndexStore::article_count() const { return db_.get_doccount(); }
+
+}  // namespace newsearch

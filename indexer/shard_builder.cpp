@@ -1,0 +1,99 @@
+#include "indexer/shard_builder.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+
+#include "newsearch/analyzer.h"
+#include "newsearch/error.h"
+#include "searcher/analysis/index_schema.h"
+#include "searcher/analysis/xapian_error.h"
+
+namespace newsearch {
+namespace {
+
+// Articles queued ahead of the workers: enough to smooth out uneven
+// article sizes, small enough to bound memory.
+constexpr std::size_t kQueueCapacity = 512;
+
+}  // namespace
+
+ShardBuilder::ShardBuilder(IndexStore& store, std::size_t threads) : store_(store) {
+  for (std::size_t k = 0; k < threads; ++k) {
+    const auto dir = std::filesystem::path(store.path()) /
+                     (std::string(schema::kGenerationPrefix) + "shard-" + std::to_string(k));
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+    dirs_.push_back(dir.string());
+  }
+  for (std::size_t k = 0; k < threads; ++k) workers_.emplace_back([this, k] { work(k); });
+}
+
+ShardBuilder::~ShardBuilder() {
+  stop_workers();
+  std::error_code ec;
+  for (const auto& dir : dirs_) std::filesystem::remove_all(dir, ec);
+}
+
+void ShardBuilder::add(ParsedArticle article, const std::string& root_key) {
+  std::unique_lock lock(mu_);
+  not_full_.wait(lock, [&] { return queue_.size() < kQueueCapacity || error_; });
+  if (error_) {
+    lock.unlock();
+    rethrow_worker_error();
+  }
+  queue_.push_back({std::move(article), root_key});
+  not_empty_.notify_one();
+}
+
+bool ShardBuilder::pop(Item& item) {
+  std::unique_lock lock(mu_);
+  not_empty_.wait(lock, [&] { return !queue_.empty() || closing_; });
+  if (queue_.empty()) return false;
+  item = std::move(queue_.front());
+  queue_.pop_front();
+  not_full_.notify_one();
+  return true;
+}
+
+void ShardBuilder::work(std::size_t shard) {
+  try {
+    Analyzer analyzer;  // not thread-safe: one per worker
+    Xapian::WritableDatabase db(dirs_[shard], Xapian::DB_CREATE_OR_OVERWRITE);
+    Item item;
+    while (pop(item)) db.add_document(article_document(item.article, item.root_key, analyzer));
+    db.commit();
+  } catch (...) {
+    std::lock_guard lock(mu_);
+    if (!error_) error_ = std::current_exception();
+    closing_ = true;
+    not_full_.notify_all();
+    not_empty_.notify_all();
+  }
+}
+
+void ShardBuilder::stop_workers() {
+  {
+    std::lock_guard lock(mu_);
+    closing_ = true;
+  }
+  not_empty_.notify_all();
+  for (auto& w : workers_)
+    if (w.joinable()) w.join();
+}
+
+void ShardBuilder::rethrow_worker_error() {
+  try {
+    std::rethrow_exception(error_);
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "building a shard of '" + store_.path() + "'");
+  }
+}
+
+void ShardBuilder::finish() {
+  stop_workers();
+  if (error_) rethrow_worker_error();
+  store_.adopt_shards(dirs_);
+}
+
+}  // namespace newsearch

@@ -1,0 +1,65 @@
+// Parallel build of a fresh index: documents are analysed and written on
+// several threads, each into its own shard database, and the shards are
+// merged by Xapian's compaction at the end (IndexStore::adopt_shards).
+//
+// Why: analysis and Xapian's in-memory inversion are CPU-bound and a single
+// WritableDatabase cannot be shared between threads; shards scale with the
+// cores, and the merge replaces the compaction a fresh build does anyway.
+// Only for an index that is empty at the start of the run (no replacing or
+// deleting is needed). A run killed before the merge leaves the index as it
+// was (empty); the next run starts over.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "indexer/article.h"
+#include "indexer/index_store.h"
+
+namespace newsearch {
+
+class ShardBuilder {
+ public:
+  /// Starts @p threads workers writing shards PATH/gen-shard-K of the
+  /// index @p store (whose lock is held).
+  ShardBuilder(IndexStore& store, std::size_t threads);
+  /// Stops the workers; shards not yet merged are removed.
+  ~ShardBuilder();
+  ShardBuilder(const ShardBuilder&) = delete;
+  ShardBuilder& operator=(const ShardBuilder&) = delete;
+
+  /// Queues an article (blocks while the queue is full).
+  /// @throws the first error of a worker, translated to Error.
+  void add(ParsedArticle article, const std::string& root_key);
+
+  /// Waits for the workers, then merges the shards into the index.
+  /// @throws Error on any worker or merge failure (the index stays empty).
+  void finish();
+
+ private:
+  struct Item {
+    ParsedArticle article;
+    std::string root_key;
+  };
+  void work(std::size_t shard);
+  bool pop(Item& item);
+  void stop_workers();
+  void rethrow_worker_error();
+
+  IndexStore& store_;
+  std::vector<std::string> dirs_;
+  std::vector<std::thread> workers_;
+  std::mutex mu_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<Item> queue_;
+  bool closing_ = false;
+  std::exception_ptr error_;
+};
+
+}  // namespace newsearch

@@ -1,0 +1,67 @@
+#include "searcher/filters.h"
+
+#include <vector>
+
+#include "newsearch/error.h"
+#include "searcher/analysis/date_normalizer.h"
+#include "searcher/analysis/index_schema.h"
+
+namespace newsearch {
+namespace {
+
+// Sorts after every character of a stored date, so "2012" + kAfter bounds
+// every value that starts with "2012" (the upper bound is inclusive at the
+// precision given).
+constexpr char kAfter = '~';
+
+std::string checked_date(const std::string& iso, const char* which) {
+  const std::string d = normalize_date(iso);
+  if (d.empty())
+    throw Error(ErrorCode::kInvalidArgument,
+                std::string(which) + " '" + iso +
+                    "' is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][Z|±hh:mm])");
+  return d;
+}
+
+Xapian::Query date_filter(const SearchOptions& o) {
+  if (o.date_from.empty() && o.date_to.empty()) return {};
+  const unsigned slot = schema::kSlotDate;
+  if (o.date_to.empty())
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, checked_date(o.date_from, "date_from"));
+  const std::string upper = checked_date(o.date_to, "date_to") + kAfter;
+  if (o.date_from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, upper);
+  const std::string lower = checked_date(o.date_from, "date_from");
+  if (lower > upper)
+    throw Error(ErrorCode::kInvalidArgument,
+                "date_from '" + o.date_from + "' is after date_to '" + o.date_to + "'");
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lower, upper);
+}
+
+Xapian::Query source_filter(const SearchOptions& o, const Analyzer& analyzer) {
+  if (o.sources.empty()) return {};
+  std::vector<Xapian::Query> terms;
+  for (const auto& s : o.sources) {
+    const std::string norm = analyzer.normalize(s);
+    if (norm.find_first_not_of(" \t\r\n") == std::string::npos)
+      throw Error(ErrorCode::kInvalidArgument, "source '" + s + "' has no letters or digits");
+    terms.emplace_back(std::string(schema::kPrefixSource) + norm);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace
+
+Xapian::Query filter_query(const SearchOptions& options, const Analyzer& analyzer) {
+  const Xapian::Query sources = source_filter(options, analyzer);
+  const Xapian::Query dates = date_filter(options);
+  if (sources.empty()) return dates;
+  if (dates.empty()) return sources;
+  return Xapian::Query(Xapian::Query::OP_AND, sources, dates);
+}
+
+Xapian::Query apply_filter(const Xapian::Query& query, const Xapian::Query& filter) {
+  if (filter.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+}  // namespace newsearch

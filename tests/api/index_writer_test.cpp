@@ -1,0 +1,199 @@
+// The public IndexWriter (include/newsearch/index_writer.h), through the
+// public API only: what an embedding application sees.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "newsearch/newsearch.h"
+#include "tests/support/temp_dir.h"
+
+using newsearch::Article;
+using newsearch::Error;
+using newsearch::ErrorCode;
+using newsearch::IndexWriter;
+using newsearch::Searcher;
+using newsearch::test::TempDir;
+
+namespace {
+
+Article article(const std::string& id, const std::string& title, const std::string& body) {
+  Article a;
+  a.id = id;
+  a.title = title;
+  a.body = body;
+  return a;
+}
+
+ErrorCode code_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  FAIL("no newsearch::Error thrown");
+  return ErrorCode::kInternal;
+}
+
+}  // namespace
+
+TEST_CASE("IndexWriter: put, replace, unchanged and remove, visible after commit", "[api][writer]") {
+  TempDir t;
+  const std::string db = t / "index";
+  auto writer = IndexWriter::open(db);
+  CHECK(writer.put(article("a", "Ceasefire in Idlib", "Turkey and Russia agreed.\n\nTalks go on.")) ==
+        IndexWriter::PutResult::kAdded);
+  CHECK(writer.put(article("b", "Aguila Saleh speaks", "The speaker of parliament.")) ==
+        IndexWriter::PutResult::kAdded);
+  CHECK(writer.put(article("a", "Ceasefire in Idlib", "Turkey and Russia agreed.\n\nTalks go on.")) ==
+        IndexWriter::PutResult::kUnchanged);
+  writer.commit();
+
+  auto searcher = Searcher::open(db);
+  REQUIRE(searcher.search("Idlib").hits.size() == 1);
+  CHECK(searcher.search("Idlib").hits[0].id == "a");
+  CHECK(searcher.article_count() == 2);
+
+  CHECK(writer.put(article("a", "Ceasefire collapses", "Shelling resumed in Idlib.")) ==
+        IndexWriter::PutResult::kReplaced);
+  CHECK(writer.remove("b"));
+  CHECK_FALSE(writer.remove("b"));
+  CHECK_FALSE(writer.contains("b"));
+  CHECK(writer.contains("a"));
+  CHECK(writer.article_count() == 1);
+  // Not committed yet: the searcher still sees the old state after reopen().
+  searcher.reopen();
+  CHECK(searcher.search("Saleh").hits.size() == 1);
+  writer.commit();
+  searcher.reopen();
+  CHECK(searcher.search("Saleh").hits.empty());
+  const auto hits = searcher.search("shelling").hits;
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].title == "Ceasefire collapses");
+}
+
+TEST_CASE("IndexWriter: fields reach the hits, and analysis matches the indexer's", "[api][writer]") {
+  TempDir t;
+  {
+    auto writer = IndexWriter::open(t / "index");
+    Article a = article("wire-1", "Çavuşoğlu meets Shoigú", "Talks on the cease-fire.\n\nMore text.");
+    a.date = "2019-03-05T10:00:00+02:00";
+    a.source = "Reuters";
+    a.url = "https://example.com/wire-1";
+    writer.put(a);
+  }  // the destructor commits
+  auto searcher = Searcher::open(t / "index");
+  for (const char* q : {"cavusoglu", "SHOIGU", "ceasefire", "\"cease fire\""}) {
+    INFO(q);
+    const auto hits = searcher.search(q).hits;
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].id == "wire-1");
+    CHECK(hits[0].source == "Reuters");
+    CHECK(hits[0].date == "2019-03-05T10:00:00+02:00");
+    CHECK(hits[0].url == "https://example.com/wire-1");
+    CHECK_FALSE(hits[0].passages.empty());
+  }
+}
+
+TEST_CASE("IndexWriter: bad articles are refused with kInvalidArgument and change nothing", "[api][writer][errors]") {
+  TempDir t;
+  auto writer = IndexWriter::open(t / "index");
+  CHECK(code_of([&] { writer.put(article("", "title", "body")); }) == ErrorCode::kInvalidArgument);
+  CHECK(code_of([&] { writer.put(article("x", "", "  \n\n ")); }) == ErrorCode::kInvalidArgument);
+  CHECK(code_of([&] { writer.put(article("x", "bad \xC3\x28 utf8", "body")); }) ==
+        ErrorCode::kInvalidArgument);
+  CHECK(code_of([&] { writer.put(article("x", "title", std::string("nul\0byte", 8))); }) ==
+        ErrorCode::kInvalidArgument);
+  CHECK(code_of([&] { writer.put(article(std::string(70000, 'i'), "title", "body")); }) ==
+        ErrorCode::kInvalidArgument);
+  try {
+    writer.put(article("x", "bad \xC3\x28 utf8", "body"));
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find("'x'") != std::string::npos);
+    CHECK(std::string(e.what()).find("title") != std::string::npos);
+  }
+  CHECK(writer.article_count() == 0);
+}
+
+TEST_CASE("IndexWriter: one writer at a time, across the API and the indexer", "[api][writer][errors]") {
+  TempDir t;
+  auto writer = IndexWriter::open(t / "index");
+  CHECK(code_of([&] { IndexWriter::open(t / "index"); }) == ErrorCode::kLocked);
+  newsearch::IndexerOptions opt;
+  opt.db_path = t / "index";
+  opt.sources = {newsearch::test::corpus_dir()};
+  CHECK(code_of([&] { newsearch::run_indexer(opt); }) == ErrorCode::kLocked);
+}
+
+TEST_CASE("IndexWriter: auto_commit makes batches visible without commit()", "[api][writer]") {
+  TempDir t;
+  newsearch::IndexWriterOptions opt;
+  opt.auto_commit = 3;
+  auto writer = IndexWriter::open(t / "index", opt);
+  for (int i = 0; i < 7; ++i)
+    writer.put(article("id" + std::to_string(i), "Headline " + std::to_string(i), "Libya news."));
+  // Two automatic commits (after 3 and 6 changes); the 7th is pending.
+  CHECK(Searcher::open(t / "index").article_count() == 6);
+  writer.commit();
+  CHECK(Searcher::open(t / "index").article_count() == 7);
+}
+
+TEST_CASE("IndexWriter: articles of the API survive an indexer run over files", "[api][writer]") {
+  TempDir t;
+  {
+    auto writer = IndexWriter::open(t / "index");
+    writer.put(article("api-1", "Benghazi port reopens", "Ships docked on Monday."));
+  }
+  newsearch::IndexerOptions opt;
+  opt.db_path = t / "index";
+  opt.sources = {newsearch::test::corpus_dir()};
+  const auto stats = newsearch::run_indexer(opt);
+  CHECK(stats.added == 5);
+  CHECK(stats.deleted == 0);  // pruning a SOURCE never touches API articles
+  CHECK(stats.articles == 6);
+  CHECK(Searcher::open(t / "index").search("Benghazi port").hits.at(0).id == "api-1");
+}
+
+TEST_CASE("Logging: records reach the callback, filtered by level", "[api][logging]") {
+  TempDir t;
+  std::vector<std::pair<newsearch::LogLevel, std::string>> records;
+  newsearch::IndexWriterOptions wopt;
+  wopt.log.level = newsearch::LogLevel::kDebug;
+  wopt.log.callback = [&](newsearch::LogLevel l, std::string_view m) { records.emplace_back(l, std::string(m)); };
+  {
+    auto writer = IndexWriter::open(t / "index", wopt);
+    writer.put(article("a", "Libya", "Tripoli."));
+    writer.commit();
+  }
+  REQUIRE_FALSE(records.empty());
+  CHECK(records.front().first == newsearch::LogLevel::kInfo);
+  CHECK(records.front().second.find("opened") != std::string::npos);
+
+  records.clear();
+  newsearch::SearchOptions sopt;
+  sopt.log = wopt.log;
+  Searcher::open(t / "index", sopt).search("Tripoli");
+  bool query_logged = false;
+  for (const auto& [level, text] : records)
+    query_logged |= level == newsearch::LogLevel::kDebug && text.find("Tripoli") != std::string::npos;
+  CHECK(query_logged);
+
+  records.clear();
+  sopt.log.level = newsearch::LogLevel::kWarn;  // debug records are not even formatted
+  Searcher::open(t / "index", sopt).search("Tripoli");
+  CHECK(records.empty());
+
+  // A throwing callback loses its record, nothing else.
+  sopt.log.level = newsearch::LogLevel::kDebug;
+  sopt.log.callback = [](newsearch::LogLevel, std::string_view) { throw std::runtime_error("boom"); };
+  CHECK(Searcher::open(t / "index", sopt).search("Tripoli").hits.size() == 1);
+}
+
+TEST_CASE("Version: the macros match the library", "[api]") {
+  const auto v = newsearch::version();
+  CHECK(v.major == NEWSEARCH_VERSION_MAJOR);
+  CHECK(v.minor == NEWSEARCH_VERSION_MINOR);
+  CHECK(v.patch == NEWSEARCH_VERSION_PATCH);
+  CHECK(std::string(newsearch::version_string()) ==
+        std::to_string(v.major) + "." + std::to_string(v.minor) + "." + std::to_string(v.patch));
+}
