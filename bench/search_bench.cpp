@@ -2,8 +2,6 @@
 // query set (or on every test collection under a directory), in one run:
 // indexing time and size, warm query latency, and relevance against qrels.
 // Opt-in (NEWSEARCH_BUILD_BENCHMARKS), never part of ctest. See bench/README.md.
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -22,6 +20,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "bench/query_prep.h"
 #include "bench/trec_metrics.h"
 #include "bench/xapian_baseline.h"
@@ -33,6 +32,13 @@ namespace {
 
 namespace fs = std::filesystem;
 using bench::BenchClock;
+using bench::check_hits;
+using bench::dir_bytes;
+using bench::fmt;
+using bench::Latency;
+using bench::mb;
+using bench::ratio;
+using bench::summarize;
 using bench::seconds_since;
 using nlohmann::json;
 
@@ -91,86 +97,6 @@ std::vector<Query> load_queries(const std::string& path, std::size_t max, QueryP
     out.push_back(std::move(q));
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------
-// Small helpers
-
-std::string fmt(double v, int prec = 2) {
-  char b[64];
-  std::snprintf(b, sizeof b, "%.*f", prec, v);
-  return b;
-}
-
-std::uint64_t dir_bytes(const fs::path& p) {
-  std::uint64_t n = 0;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::end(it);
-       it.increment(ec))
-    if (it->is_regular_file(ec)) n += it->file_size(ec);
-  return n;
-}
-
-double mb(std::uint64_t bytes) { return static_cast<double>(bytes) / 1e6; }
-
-double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
-
-/// Nearest-rank percentile of sorted values.
-double percentile(const std::vector<double>& sorted, double p) {
-  if (sorted.empty()) return 0;
-  auto i = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
-  return sorted[std::min(sorted.size(), std::max<std::size_t>(i, 1)) - 1];
-}
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-struct Latency {
-  double p50 = 0, p95 = 0, mean = 0, qps = 0;
-};
-
-/// Per round: p50, p95 (nearest rank), mean, QPS = queries / sum(latency);
-/// the result is the median of each over the rounds (as the peer harness does).
-Latency summarize(const std::vector<std::vector<double>>& rounds_ms) {
-  std::vector<double> p50, p95, mean, qps;
-  for (auto v : rounds_ms) {
-    if (v.empty()) continue;
-    std::sort(v.begin(), v.end());
-    double sum = 0;
-    for (double x : v) sum += x;
-    p50.push_back(percentile(v, 0.50));
-    p95.push_back(percentile(v, 0.95));
-    mean.push_back(sum / static_cast<double>(v.size()));
-    qps.push_back(sum > 0 ? 1000.0 * static_cast<double>(v.size()) / sum : 0);
-  }
-  return {median(p50), median(p95), median(mean), median(qps)};
-}
-
-/// Problems with one newsearch result list: ranks, duplicate ids, snippets.
-std::string check_hits(const newsearch::SearchResults& r, std::size_t& without_passage) {
-  std::unordered_set<std::string> ids;
-  for (std::size_t i = 0; i < r.hits.size(); ++i) {
-    const auto& h = r.hits[i];
-    if (h.rank != i + 1) return "hit " + std::to_string(i) + " has rank " + std::to_string(h.rank);
-    if (h.id.empty()) return "hit " + std::to_string(h.rank) + " has no id";
-    if (!ids.insert(h.id).second) return "id " + h.id + " returned twice";
-    if (h.passages.empty()) ++without_passage;
-    for (const auto& p : h.passages) {
-      const auto& s = p.snippet;
-      if (s.text.empty()) return "empty snippet for " + h.id;
-      std::size_t last = 0;
-      for (const auto& hl : s.highlights) {
-        if (hl.byte_begin >= hl.byte_end || hl.byte_end > s.text.size() || hl.byte_begin < last)
-          return "bad highlight offsets in the snippet of " + h.id;
-        last = hl.byte_end;
-      }
-    }
-  }
-  return {};
 }
 
 // ---------------------------------------------------------------------------
@@ -257,8 +183,8 @@ Report run_collection(const Config& cfg, const Collection& col, const fs::path& 
     io.sources = col.corpus;
     if (cfg.verbose) {
       io.log.level = newsearch::LogLevel::kWarn;
-      io.log.callback = [](newsearch::LogLevel, std::string_view m) {
-        std::fprintf(stderr, "indexer: %.*s\n", static_cast<int>(m.size()), m.data());
+      io.log.callback = [](newsearch::LogLevel level, std::string_view message) {
+        std::cerr << "indexer " << newsearch::log_level_name(level) << ": " << message << "\n";
       };
     }
     say(col.name + ": indexing with newsearch");
