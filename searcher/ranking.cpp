@@ -188,15 +188,17 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   if (opt.limit == 0 || opt.passages_per_article == 0 || opt.snippet_chars == 0)
     throw Error(ErrorCode::kInvalidArgument, "limit, passages and snippet length must be positive");
   const QueryNode root = parse_query(query, analyzer);
-  const BuiltQuery built = build_query(root, opt.headline_boost);
   std::vector<Concept> concepts;
   for (const QueryLeaf* leaf : positive_leaves(root)) concepts.push_back({leaf, idf(db, *leaf)});
   const PassageRanker ranker(std::move(concepts));
   const bool tiered = ranker.concept_count() <= rp.tier_max_concepts;
+  const double headline_boost =
+      opt.headline_boost * (tiered ? 1.0 : rp.long_query_headline_factor);
+  const BuiltQuery built = build_query(root, headline_boost);
 
   SearchResults results;
   results.indexed_articles = db.get_doccount();
-  const auto cands = candidates(db, built, ranker.concept_count(), tiered, opt.headline_boost,
+  const auto cands = candidates(db, built, ranker.concept_count(), tiered, headline_boost,
                                 std::max(opt.limit, opt.rerank_depth), results.estimated_matches);
   std::vector<Examined> examined = examine(db, analyzer, ranker, cands);
   const double mean_len = mean_passage_length(db, examined);

@@ -29,7 +29,7 @@ struct SearchOptions {
   double headline_weight = 0.75;
   /// Weight multiplier of headline matches relative to body matches when
   /// Xapian retrieves candidate articles.
-  double headline_boost = 0.5;
+  double headline_boost = 1.0;
   /// Logger for diagnostics; null means silent. The library never changes
   /// global spdlog state.
   std::shared_ptr<spdlog::logger> logger;
