@@ -223,18 +223,20 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   const Deadline deadline(opt.time_budget);
   const Xapian::Query filter = filter_query(opt, analyzer);
   const QueryNode root = parse_query(query, analyzer);
-  const BuiltQuery built = build_query(root, opt.headline_boost);
   std::vector<Concept> concepts;
   for (const QueryLeaf* leaf : positive_leaves(root)) concepts.push_back({leaf, idf(db, *leaf)});
   const PassageRanker ranker(std::move(concepts));
   const bool tiered = ranker.concept_count() <= rp.tier_max_concepts;
+  const double headline_boost =
+      opt.headline_boost * (tiered ? 1.0 : rp.long_query_headline_factor);
+  const BuiltQuery built = build_query(root, headline_boost);
 
   SearchResults results;
   results.indexed_articles = db.get_doccount();
   // The candidate set does not depend on the offset within the re-ranking
   // depth, so consecutive pages neither repeat nor skip articles there.
   const std::size_t depth = std::max(opt.offset + opt.limit, opt.rerank_depth);
-  const auto cands = candidates(db, built, filter, ranker.concept_count(), tiered, opt.headline_boost,
+  const auto cands = candidates(db, built, filter, ranker.concept_count(), tiered, headline_boost,
                                 depth, deadline, results.estimated_matches);
   if (deadline.passed()) results.timed_out = true;
   std::vector<Examined> examined = examine(db, analyzer, ranker, cands, deadline, results.timed_out);

@@ -25,6 +25,12 @@ struct RankingParams {
   /// articles contain all their words, and a strict tier would put those
   /// few above better matches of the main words.
   std::size_t tier_max_concepts = 3;
+  /// SearchOptions::headline_boost is multiplied by this for the longer
+  /// queries. A short query usually names what the article is about, and
+  /// news headlines state it (Reuters known-item queries, which are cut from
+  /// headlines, lose with a weaker boost); a descriptive query matches the
+  /// text as a whole (the IR test collections lose with a stronger one).
+  double long_query_headline_factor = 0.5;
   /// Pseudo-relevance feedback for the longer queries (feedback.h): 10
   /// feedback articles, 10 words, 30 % of the query's weight, words in at
   /// most 10 % of the articles (so none in a collection under 10 articles).

@@ -63,9 +63,11 @@ struct SearchOptions {
   /// Weight of the headline's own BM25 (scored like a passage) added to the
   /// score of every passage of the article.
   double headline_weight = 0.75;
-  /// Weight multiplier of headline matches relative to body matches when
-  /// Xapian retrieves candidate articles.
-  double headline_boost = 0.5;
+  /// Extra weight of headline matches when Xapian retrieves candidate
+  /// articles: a headline match counts once in the article's BM25 (headline
+  /// and body as one text) plus headline_boost times the headline's own
+  /// BM25; halved for queries of more than 3 words.
+  double headline_boost = 1.0;
 
   // --- Diagnostics -----------------------------------------------------------
   /// Log records of the searcher (default: none). Only the options given to
