@@ -63,6 +63,7 @@ struct Handle {
   std::string stub;         // the stub as read when db was opened
   Analyzer analyzer;
   std::uint64_t epoch = 0;  // Impl::epoch when db was last (re)opened
+  bool opened = false;      // db is open (a new handle opens in with_handle)
 };
 
 struct Searcher::Impl {
@@ -81,6 +82,7 @@ struct Searcher::Impl {
       h.stub = read_stub(path);
       try {
         h.db = Xapian::Database(path);
+        h.opened = true;
         return;
       } catch (const Xapian::DatabaseOpeningError&) {
         if (attempt >= kModifiedRetries || read_stub(path) == h.stub) throw;
@@ -100,6 +102,9 @@ struct Searcher::Impl {
     h.epoch = now;
   }
 
+  // An idle handle of the pool, or a new one still to be opened (null db);
+  // with_handle() opens it inside its retry loop, since opening can be
+  // overtaken by a commit or a compaction too.
   std::unique_ptr<Handle> acquire() {
     {
       std::lock_guard lock(mu);
@@ -111,12 +116,6 @@ struct Searcher::Impl {
     }
     auto h = std::make_unique<Handle>();
     h->epoch = epoch.load();
-    try {
-      open_fresh(*h);
-    } catch (const Xapian::Error& e) {
-      throw translate_xapian_error(e, "cannot open index '" + path + "'");
-    }
-    if (log) log->debug("opened a database handle on {}", path);
     return h;
   }
 
@@ -140,7 +139,7 @@ struct Searcher::Impl {
       return attempt >= kModifiedRetries && std::chrono::steady_clock::now() >= give_up;
     };
     std::unique_ptr<Handle> h = acquire();
-    Recovery recovery = Recovery::kNone;
+    Recovery recovery = h->opened ? Recovery::kNone : Recovery::kOpenFresh;
     for (int attempt = 0;; ++attempt) {
       try {
         if (recovery == Recovery::kReopen) h->db.reopen();
@@ -154,8 +153,10 @@ struct Searcher::Impl {
         if (log) log->debug("index changed during {}; reopening", what);
         recovery = Recovery::kReopen;
       } catch (const Xapian::DatabaseOpeningError& e) {
-        if (exhausted(attempt)) throw translate_xapian_error(e, context);
-        recovery = Recovery::kOpenFresh;  // the generation read was removed
+        // Recoverable only if a compaction moved the index on meanwhile (the
+        // generation read was removed); a missing index fails at once.
+        if (exhausted(attempt) || read_stub(path) == h->stub) throw translate_xapian_error(e, context);
+        recovery = Recovery::kOpenFresh;
       } catch (const Xapian::DatabaseError& e) {
         // A compaction that removed the generation mid-read shows up as a
         // read error; only when the stub has moved on is that recoverable.
@@ -186,9 +187,10 @@ Searcher Searcher::open(const std::string& path, const SearchOptions& options) {
   impl->path = path;
   impl->options = options;
   impl->log = make_library_logger("newsearch.searcher", options.log);
-  auto handle = impl->acquire();
-  check_schema(handle->db, path, handle->analyzer);
-  impl->release(std::move(handle));
+  impl->with_handle("opening index", [&](Handle& h) {
+    check_schema(h.db, path, h.analyzer);
+    return true;
+  });
   return Searcher(std::move(impl));
 }
 

@@ -55,21 +55,33 @@ TEST_CASE("One Searcher, many threads: every result equals the single-threaded o
   for (const auto& q : kQueries) expected[q] = fingerprint(searcher.search(q, o));
 
   std::atomic<int> mismatches{0}, errors{0}, searches{0};
+  std::mutex mu;
+  std::string first_problem;  // for the failure message
+  auto note = [&](const std::string& what) {
+    std::lock_guard lock(mu);
+    if (first_problem.empty()) first_problem = what;
+  };
   std::vector<std::thread> threads;
   for (int i = 0; i < kThreads; ++i)
     threads.emplace_back([&, i] {
       for (int round = 0; round < 20; ++round) {
         const auto& q = kQueries[static_cast<std::size_t>(i + round) % kQueries.size()];
         try {
-          if (fingerprint(searcher.search(q, o)) != expected.at(q)) ++mismatches;
+          const std::string got = fingerprint(searcher.search(q, o));
+          if (got != expected.at(q)) {
+            ++mismatches;
+            note("query [" + q + "] gave\n" + got + "\ninstead of\n" + expected.at(q));
+          }
           if (searcher.article_count() != 5) ++mismatches;
           ++searches;
-        } catch (...) {
+        } catch (const std::exception& e) {
           ++errors;
+          note(std::string("error: ") + e.what());
         }
       }
     });
   for (auto& th : threads) th.join();
+  INFO(first_problem);
   CHECK(errors == 0);
   CHECK(mismatches == 0);
   CHECK(searches == kThreads * 20);
