@@ -62,7 +62,7 @@ struct QueryFigures {
 /// One peer's row of bench-peers' results.json.
 struct Peer {
   std::string name;
-  double index_s = 0, index_rss = 0, search_rss = 0, docs = 0, text_bytes = 0;
+  double index_s = 0, index_cpu = 0, index_rss = 0, search_rss = 0, docs = 0, text_bytes = 0;
   double index_bytes = 0, final_bytes = 0;  ///< final: after xapian-compact, if any
   std::optional<Latency> plain, snip;
 };
@@ -86,6 +86,7 @@ inline std::vector<Peer> load_peers(const std::string& path) {
     r.text_bytes = num(j["corpus"], "text_bytes");
     r.index_s = num(p["index_time"], "wall_s");
     r.index_rss = num(p["index_time"], "max_rss_mb");
+    r.index_cpu = num(p["index_time"], "user_s") + num(p["index_time"], "sys_s");
     r.index_bytes = num(p, "index_bytes");
     r.final_bytes = p.contains("compact_bytes") ? num(p, "compact_bytes") : r.index_bytes;
     r.search_rss = num(p["search"], "server_rss_mb");
@@ -169,6 +170,8 @@ inline void print_report(const Report& r, const Checks& checks, std::ostream& ou
 
   Table t(r.peers);
   auto f0 = [](double v) { return fmt(v, 0); };
+  // A peer's figure, blank when its results do not have it.
+  auto pf = [](double v, int prec) { return v > 0 ? fmt(v, prec) : std::string(); };
   auto f1 = [](double v) { return fmt(v, 1); };
   auto x2 = [](double a, double b) { return fmt(ratio(a, b)) + "x"; };
   auto d = [](std::uint64_t v) { return static_cast<double>(v); };
@@ -176,26 +179,26 @@ inline void print_report(const Report& r, const Checks& checks, std::ostream& ou
   t.row("articles indexed", std::to_string(x.ns.articles), std::to_string(x.base.articles), "",
         [](const Peer& p) { return fmt(p.docs, 0); });
   t.row("index build wall s (build + compaction)", fmt(x.ns.total_s()), fmt(x.base.total_s()),
-        x2(x.ns.total_s(), x.base.total_s()), [](const Peer& p) { return fmt(p.index_s, 1); });
+        x2(x.ns.total_s(), x.base.total_s()), [&](const Peer& p) { return pf(p.index_s, 1); });
   t.row("index build CPU s (user + sys; less sensitive to a busy machine)", fmt(x.ns.cpu_s),
-        fmt(x.base.cpu_s), x2(x.ns.cpu_s, x.base.cpu_s), nullptr);
+        fmt(x.base.cpu_s), x2(x.ns.cpu_s, x.base.cpu_s), [&](const Peer& p) { return pf(p.index_cpu, 1); });
   t.row("&nbsp;&nbsp;of which compaction s", fmt(x.ns.compact_s), fmt(x.base.compact_s),
         x2(x.ns.compact_s, x.base.compact_s), nullptr);
   t.row("docs/s", f0(arts / x.ns.total_s()), f0(arts / x.base.total_s()),
         x2(x.base.total_s(), x.ns.total_s()),
-        [](const Peer& p) { return fmt(ratio(p.docs, p.index_s), 0); });
+        [&](const Peer& p) { return pf(ratio(p.docs, p.index_s), 0); });
   const double mbs_ratio = ratio(x.base.total_s(), x.ns.total_s());
   t.row("MB/s of article text", fmt(text_mb / x.ns.total_s()), fmt(text_mb / x.base.total_s()),
-        fmt(mbs_ratio) + "x", [](const Peer& p) { return fmt(ratio(p.text_bytes / 1e6, p.index_s)); },
+        fmt(mbs_ratio) + "x", [&](const Peer& p) { return pf(ratio(p.text_bytes / 1e6, p.index_s), 2); },
         ">= 2x baseline", mbs_ratio >= 2.0);
   t.row("indexer peak RSS MiB", f0(x.ns.peak_rss_mib), f0(x.base.peak_rss_mib),
-        x2(x.ns.peak_rss_mib, x.base.peak_rss_mib), [&](const Peer& p) { return f0(p.index_rss); },
+        x2(x.ns.peak_rss_mib, x.base.peak_rss_mib), [&](const Peer& p) { return pf(p.index_rss, 0); },
         "<= 2048", x.ns.peak_rss_mib <= 2048);
   t.row("index MB before compaction (x text)",
         f1(mb(x.ns.bytes_before)) + " (" + per_text(x.ns.bytes_before) + ")",
         f1(mb(x.base.bytes_before)) + " (" + per_text(x.base.bytes_before) + ")",
         x2(d(x.ns.bytes_before), d(x.base.bytes_before)),
-        [](const Peer& p) { return fmt(p.index_bytes / 1e6, 1); });
+        [&](const Peer& p) { return pf(p.index_bytes / 1e6, 1); });
   const double after = ratio(d(x.ns.bytes_after), d(x.text_bytes));
   t.row("index MB after compaction (x text); peers: final", 
         f1(mb(x.ns.bytes_after)) + " (" + fmt(after) + ")",
@@ -244,7 +247,7 @@ inline void print_report(const Report& r, const Checks& checks, std::ostream& ou
           fmt(ratio(q.base_a[2].l.qps, q.base_a[1].l.qps)), "", nullptr);
   }
   t.row("searcher process peak RSS MiB (every query once, (b))", f0(q.ns_rss_mib), f0(q.base_rss_mib),
-        x2(q.ns_rss_mib, q.base_rss_mib), [&](const Peer& p) { return f0(p.search_rss); },
+        x2(q.ns_rss_mib, q.base_rss_mib), [&](const Peer& p) { return pf(p.search_rss, 0); },
         "<= 64 (1M index)", q.ns_rss_mib <= 64);
   t.print(out);
 
