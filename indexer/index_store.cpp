@@ -100,10 +100,13 @@ IndexStore::~IndexStore() = default;
 IndexStore::Outcome IndexStore::put(const ParsedArticle& article, const std::string& root_key) {
   const std::string term = id_term(article.id);
   try {
-    if (unchanged(article.id, article.hash, root_key)) return Outcome::kUnchanged;
+    // One lookup of the stored version: unchanged, or its shape to replace.
     Outcome outcome = Outcome::kAdded;
     if (Xapian::PostingIterator old = db_.postlist_begin(term); old != db_.postlist_end(term)) {
-      add_shape(db_.get_document(*old, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotShape), -1);
+      const Xapian::Document stored = db_.get_document(*old, Xapian::DOC_ASSUME_VALID);
+      if (stored.get_value(schema::kSlotHash) == source_stamp(article.hash, root_key))
+        return Outcome::kUnchanged;
+      add_shape(stored.get_value(schema::kSlotShape), -1);
       outcome = Outcome::kUpdated;
     }
     const Xapian::Document doc = article_document(article, root_key, analyzer_);

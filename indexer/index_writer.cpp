@@ -66,10 +66,8 @@ struct IndexWriter::Impl {
   Analyzer analyzer;
   std::optional<IndexStore> store;  // after analyzer: it refers to it
   std::size_t pending = 0;          // changes since the last commit
-  bool changed = false;             // something to commit
 
   void changed_one() {
-    changed = true;
     ++pending;
     if (options.auto_commit > 0 && pending >= options.auto_commit) commit();
   }
@@ -78,7 +76,6 @@ struct IndexWriter::Impl {
     store->commit();
     if (log) log->debug("committed {} changes; {} articles", pending, store->article_count());
     pending = 0;
-    changed = false;
   }
 };
 
@@ -89,7 +86,7 @@ IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 IndexWriter::~IndexWriter() {
   if (!impl_) return;  // moved from
   try {
-    if (impl_->pending > 0 || impl_->changed) impl_->commit();
+    if (impl_->pending > 0) impl_->commit();
   } catch (const std::exception& e) {
     if (impl_->log) impl_->log->error("final commit failed: {}", e.what());
   }
