@@ -139,11 +139,15 @@ struct Searcher::Impl {
       return attempt >= kModifiedRetries && std::chrono::steady_clock::now() >= give_up;
     };
     std::unique_ptr<Handle> h = acquire();
-    Recovery recovery = h->opened ? Recovery::kNone : Recovery::kOpenFresh;
+    Recovery recovery = Recovery::kNone;
     for (int attempt = 0;; ++attempt) {
       try {
-        if (recovery == Recovery::kReopen) h->db.reopen();
-        if (recovery == Recovery::kOpenFresh) open_fresh(*h);
+        // A handle not opened yet (or whose opening was overtaken) opens,
+        // whatever error interrupted the previous attempt.
+        if (!h->opened || recovery == Recovery::kOpenFresh)
+          open_fresh(*h);
+        else if (recovery == Recovery::kReopen)
+          h->db.reopen();
         refresh(*h);
         auto result = f(*h);
         release(std::move(h));
@@ -153,9 +157,11 @@ struct Searcher::Impl {
         if (log) log->debug("index changed during {}; reopening", what);
         recovery = Recovery::kReopen;
       } catch (const Xapian::DatabaseOpeningError& e) {
-        // Recoverable only if a compaction moved the index on meanwhile (the
-        // generation read was removed); a missing index fails at once.
-        if (exhausted(attempt) || read_stub(path) == h->stub) throw translate_xapian_error(e, context);
+        // A compaction removed the generation being opened or read: retry.
+        // After a few quick attempts only while the index keeps moving on,
+        // so that a directory that is not an index fails fast.
+        if (attempt >= kModifiedRetries && (exhausted(attempt) || read_stub(path) == h->stub))
+          throw translate_xapian_error(e, context);
         recovery = Recovery::kOpenFresh;
       } catch (const Xapian::DatabaseError& e) {
         // A compaction that removed the generation mid-read shows up as a
