@@ -1,8 +1,11 @@
 #include "indexer/document_builder.h"
 
+#include <algorithm>
+
 #include "indexer/article_reader.h"
 #include "searcher/analysis/date_normalizer.h"
 #include "searcher/analysis/index_schema.h"
+#include "searcher/analysis/passage_layout.h"
 #include "searcher/analysis/stored_article.h"
 
 namespace newsearch {
@@ -23,13 +26,16 @@ struct Added {
 };
 
 // Adds the tokens of one text: positional unstemmed terms and stemmed terms.
+// Forms that differ from their stem go to @p variants (may repeat).
 Added add_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view text,
-               Xapian::termpos base, std::string_view exact_prefix, std::string_view stem_prefix) {
+               Xapian::termpos base, std::string_view exact_prefix, std::string_view stem_prefix,
+               Variants* variants) {
   Added added{base, 0};
   for (const Token& t : analyzer.analyze(text)) {
     const Xapian::termpos pos = base + t.position;
     doc.add_posting(prefixed(exact_prefix, t.term), pos);
     doc.add_term(prefixed(stem_prefix, t.stem));
+    if (variants && t.term != t.stem) variants->emplace_back(t.stem, t.term);
     added.last = std::max(added.last, pos);
     added.words += t.joined ? 0 : 1;
   }
@@ -56,7 +62,7 @@ std::string id_term(const std::string& id) {
   return term;
 }
 
-Xapian::Document build_document(const ParsedArticle& a, Analyzer& analyzer,
+Xapian::Document build_document(const ParsedArticle& a, Analyzer& analyzer, Variants* variants,
                                 const PassageOptions& passage_options) {
   StoredArticle rec{a.id, a.title, join_paragraphs(a.paragraphs), a.source_path, a.date,
                     a.source, a.url, a.lang, {}};
@@ -64,16 +70,27 @@ Xapian::Document build_document(const ParsedArticle& a, Analyzer& analyzer,
 
   Xapian::Document doc;
   doc.add_boolean_term(id_term(a.id));
-  add_text(doc, analyzer, a.title, 1, schema::kPrefixHeadline, schema::kPrefixHeadlineStem);
+  PassageLayout layout;
+  layout.headline_words = static_cast<std::uint32_t>(
+      add_text(doc, analyzer, a.title, 1, schema::kPrefixHeadline, schema::kPrefixHeadlineStem,
+               variants)
+          .words);
   Xapian::termpos base = 1;
   std::size_t words = 0;
   for (auto [b, e] : rec.passages) {
     const std::string_view passage = std::string_view(rec.body).substr(b, e - b);
-    const Added added = add_text(doc, analyzer, passage, base, "", schema::kPrefixStem);
+    const Added added = add_text(doc, analyzer, passage, base, "", schema::kPrefixStem, variants);
+    layout.starts.push_back(base);
+    layout.words.push_back(static_cast<std::uint32_t>(added.words));
     base = added.last + schema::kPassagePositionGap;
     words += added.words;
   }
+  if (variants) {
+    std::sort(variants->begin(), variants->end());
+    variants->erase(std::unique(variants->begin(), variants->end()), variants->end());
+  }
   doc.add_value(schema::kSlotShape, std::to_string(rec.passages.size()) + " " + std::to_string(words));
+  doc.add_value(schema::kSlotLayout, encode_layout(layout));
   if (!a.source.empty()) {
     const std::string source = analyzer.normalize(a.source);
     if (!source.empty() && source.size() < kMaxIdTermBytes)

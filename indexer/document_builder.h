@@ -3,6 +3,10 @@
 
 #include <xapian.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "indexer/article.h"
 #include "newsearch/analyzer.h"
 #include "searcher/analysis/passages.h"
@@ -13,9 +17,16 @@ namespace newsearch {
 /// are replaced by a hash of the id.
 std::string id_term(const std::string& id);
 
+/// (stem, form) pairs of one article whose normalised form differs from its
+/// stem, each once: what the writer adds to the synonym table
+/// (index_schema.h, "word variants").
+using Variants = std::vector<std::pair<std::string, std::string>>;
+
 /// Builds the document of one article: terms with positions for headline and
-/// body, stemmed terms, the id term, values and the stored record.
+/// body, stemmed terms, the id term, values (with the passage layout) and
+/// the stored record. Its word variants go to @p variants if given.
 Xapian::Document build_document(const ParsedArticle& article, Analyzer& analyzer,
+                                Variants* variants = nullptr,
                                 const PassageOptions& passages = {});
 
 }  // namespace newsearch

@@ -73,8 +73,8 @@ void check_index_target_if_new(const std::string& path) {
 }  // namespace
 
 Xapian::Document article_document(const ParsedArticle& article, const std::string& root_key,
-                                  Analyzer& analyzer) {
-  Xapian::Document doc = build_document(article, analyzer);
+                                  Analyzer& analyzer, Variants* variants) {
+  Xapian::Document doc = build_document(article, analyzer, variants);
   doc.add_boolean_term(root_term(root_key));
   doc.add_value(schema::kSlotHash, source_stamp(article.hash, root_key));
   return doc;
@@ -109,9 +109,11 @@ IndexStore::Outcome IndexStore::put(const ParsedArticle& article, const std::str
       add_shape(stored.get_value(schema::kSlotShape), -1);
       outcome = Outcome::kUpdated;
     }
-    const Xapian::Document doc = article_document(article, root_key, analyzer_);
+    variants_.clear();
+    const Xapian::Document doc = article_document(article, root_key, analyzer_, &variants_);
     add_shape(doc.get_value(schema::kSlotShape), +1);
     db_.replace_document(term, doc);
+    variant_recorder_.record(db_, variants_);
     return outcome;
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "writing article '" + article.id + "'");

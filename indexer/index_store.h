@@ -10,16 +10,18 @@
 #include <vector>
 
 #include "indexer/article.h"
+#include "indexer/document_builder.h"
 #include "indexer/index_layout.h"
+#include "indexer/variant_recorder.h"
 #include "newsearch/analyzer.h"
 
 namespace newsearch {
 
 /// The document of @p article as read from SOURCE root @p root_key: what
 /// IndexStore::put() writes (build_document() plus the root term and the
-/// content stamp).
+/// content stamp). Its word variants go to @p variants if given.
 Xapian::Document article_document(const ParsedArticle& article, const std::string& root_key,
-                                  Analyzer& analyzer);
+                                  Analyzer& analyzer, Variants* variants = nullptr);
 
 /// Holds the index's write lock for its lifetime. Not thread-safe.
 class IndexStore {
@@ -97,6 +99,8 @@ class IndexStore {
   Analyzer& analyzer_;
   IndexLock lock_;
   Xapian::WritableDatabase db_;
+  VariantRecorder variant_recorder_;
+  Variants variants_;       // scratch of put()
   Shape totals_;            // of the index including uncommitted changes
   Shape written_{-1, -1};   // as last written to metadata (none yet)
 };

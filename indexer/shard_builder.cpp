@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "indexer/variant_recorder.h"
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
@@ -60,8 +61,14 @@ void ShardBuilder::work(std::size_t shard) {
   try {
     Analyzer analyzer;  // not thread-safe: one per worker
     Xapian::WritableDatabase db(dirs_[shard], Xapian::DB_CREATE_OR_OVERWRITE);
+    VariantRecorder recorder;
+    Variants variants;
     Item item;
-    while (pop(item)) db.add_document(article_document(item.article, item.root_key, analyzer));
+    while (pop(item)) {
+      variants.clear();
+      db.add_document(article_document(item.article, item.root_key, analyzer, &variants));
+      recorder.record(db, variants);
+    }
     db.commit();
   } catch (...) {
     std::lock_guard lock(mu_);

@@ -49,6 +49,7 @@ class PassageRanker {
   double score(const PassageEvidence& evidence, double mean_length) const;
 
   std::size_t concept_count() const { return concepts_.size(); }
+  const std::vector<Concept>& concepts() const { return concepts_; }
 
  private:
   std::vector<Concept> concepts_;

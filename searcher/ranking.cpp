@@ -9,6 +9,7 @@
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
 #include "searcher/analysis/stored_article.h"
+#include "searcher/evidence.h"
 #include "searcher/feedback.h"
 #include "searcher/filters.h"
 #include "searcher/passage_ranker.h"
@@ -25,10 +26,10 @@ struct Candidate {
   bool all_terms;   // matched the strict query
 };
 
-// Examined passages of one candidate.
+// Examined passages of one candidate (evidence from stored positions: no
+// byte ranges until a passage is shown).
 struct Examined {
   Candidate cand;
-  StoredArticle article;
   PassageEvidence headline;
   std::vector<PassageEvidence> evidence;  // per passage
   double shared = 0.0;  // score every passage gets: headline and article evidence
@@ -134,8 +135,7 @@ std::vector<Candidate> candidates(Xapian::Database& db, const BuiltQuery& built,
 
 // Examines candidates in retrieval order until done or the deadline passes
 // (then @p timed_out is set and the rest are dropped).
-std::vector<Examined> examine(Xapian::Database& db, Analyzer& analyzer,
-                              const PassageRanker& ranker, const std::vector<Candidate>& cands,
+std::vector<Examined> examine(const EvidenceReader& reader, const std::vector<Candidate>& cands,
                               const Deadline& deadline, bool& timed_out) {
   std::vector<Examined> out;
   out.reserve(cands.size());
@@ -144,12 +144,8 @@ std::vector<Examined> examine(Xapian::Database& db, Analyzer& analyzer,
       timed_out = true;
       break;
     }
-    Examined ex{c, decode_stored_article(db.get_document(c.did).get_data()), {}, {}};
-    ex.headline = ranker.examine(analyzer, ex.article.title, PassageRanker::Field::kHeadline);
-    for (auto [b, e] : ex.article.passages)
-      ex.evidence.push_back(
-          ranker.examine(analyzer, std::string_view(ex.article.body).substr(b, e - b)));
-    out.push_back(std::move(ex));
+    ArticleEvidence ev = reader.read(c.did);
+    out.push_back({c, std::move(ev.headline), std::move(ev.passages)});
   }
   return out;
 }
@@ -186,30 +182,39 @@ std::vector<RankedPassage> rank_passages(const Examined& ex, const PassageRanker
   return ranked;
 }
 
-Passage make_passage(const Examined& ex, const RankedPassage& rp, const SearchOptions& opt) {
+// A shown passage: its text is analysed (only now) for highlights and the
+// snippet's word boundaries.
+Passage make_passage(const StoredArticle& article, Analyzer& analyzer, const PassageRanker& ranker,
+                     const RankedPassage& rp, const SearchOptions& opt) {
   Passage p;
   p.index = rp.index;
-  std::tie(p.byte_begin, p.byte_end) = ex.article.passages[rp.index];
-  p.text = ex.article.body.substr(p.byte_begin, p.byte_end - p.byte_begin);
+  std::tie(p.byte_begin, p.byte_end) = article.passages[rp.index];
+  p.text = article.body.substr(p.byte_begin, p.byte_end - p.byte_begin);
   p.score = rp.score;
   p.matched_terms = rp.matched;
-  const auto& ev = ex.evidence[rp.index];
+  const PassageEvidence ev = ranker.examine(analyzer, p.text);
   p.snippet = make_snippet(p.text, ev.matches, ev.words, opt.snippet_chars);
   return p;
 }
 
-Hit make_hit(Examined& ex, const std::vector<RankedPassage>& ranked, double score,
+// The hit of a shown article: the only records read from the index.
+Hit make_hit(Xapian::Database& db, Analyzer& analyzer, const PassageRanker& ranker,
+             const Examined& ex, const std::vector<RankedPassage>& ranked, double score,
              const SearchOptions& opt) {
+  StoredArticle article = decode_stored_article(db.get_document(ex.cand.did).get_data());
+  if (article.passages.size() != ex.evidence.size())
+    throw Error(ErrorCode::kCorruption, "article '" + article.id +
+                                            "': stored passages disagree with its layout");
   Hit h;
-  h.id = std::move(ex.article.id);
-  h.title = std::move(ex.article.title);
-  h.source_path = std::move(ex.article.source_path);
-  h.date = std::move(ex.article.date);
-  h.source = std::move(ex.article.source);
-  h.url = std::move(ex.article.url);
   h.all_terms = ex.cand.all_terms;
   h.score = score;
-  for (const auto& rp : ranked) h.passages.push_back(make_passage(ex, rp, opt));
+  for (const auto& rp : ranked) h.passages.push_back(make_passage(article, analyzer, ranker, rp, opt));
+  h.id = std::move(article.id);
+  h.title = std::move(article.title);
+  h.source_path = std::move(article.source_path);
+  h.date = std::move(article.date);
+  h.source = std::move(article.source);
+  h.url = std::move(article.url);
   return h;
 }
 
@@ -239,7 +244,8 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   const auto cands = candidates(db, built, filter, ranker.concept_count(), tiered, headline_boost,
                                 depth, deadline, results.estimated_matches);
   if (deadline.passed()) results.timed_out = true;
-  std::vector<Examined> examined = examine(db, analyzer, ranker, cands, deadline, results.timed_out);
+  const EvidenceReader reader(db, analyzer, ranker.concepts());
+  std::vector<Examined> examined = examine(reader, cands, deadline, results.timed_out);
   const double mean_len = mean_passage_length(db, examined);
 
   std::vector<std::pair<SortKey, std::size_t>> order;
@@ -256,7 +262,7 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   for (std::size_t r = opt.offset; r < order.size() && r < opt.offset + opt.limit; ++r) {
     const std::size_t i = order[r].second;
-    Hit h = make_hit(examined[i], ranked[i], std::get<1>(order[r].first), opt);
+    Hit h = make_hit(db, analyzer, ranker, examined[i], ranked[i], std::get<1>(order[r].first), opt);
     h.rank = r + 1;
     results.hits.push_back(std::move(h));
   }

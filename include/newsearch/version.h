@@ -12,7 +12,7 @@
 #include "newsearch/export.h"
 
 #define NEWSEARCH_VERSION_MAJOR 0
-#define NEWSEARCH_VERSION_MINOR 2
+#define NEWSEARCH_VERSION_MINOR 3
 #define NEWSEARCH_VERSION_PATCH 0
 
 namespace newsearch {
@@ -27,7 +27,7 @@ struct Version {
 /// The version of the linked library.
 NEWSEARCH_API Version version() noexcept;
 
-/// The same as text, e.g. "0.2.0".
+/// The same as text, e.g. "0.3.0".
 NEWSEARCH_API const char* version_string() noexcept;
 
 }  // namespace newsearch

@@ -33,6 +33,17 @@
  *                    one lookup tells an unchanged article
  *     kSlotShape     "<passages> <body words>" (decimal): summed by the
  *                    writer into kMetaShapeTotals and kMetaPassageWords
+ *     kSlotLayout    passage_layout.h: headline words, and per passage its
+ *                    first body position and its words. The searcher scores
+ *                    passages from this and the stored positions, without
+ *                    reading or re-analysing the text.
+ *
+ *   Synonym table (word variants): key Z<stem>, one entry per normalised,
+ *   unstemmed form in the index whose stem is <stem> and that differs from
+ *   it ("Zceasefir" -> "ceasefire", "ceasefires"). A form equal to its stem
+ *   is not listed. The searcher reads the positions of a query stem's forms.
+ *   Entries are only added (a form no longer in any article costs an empty
+ *   position lookup); compaction merges them.
  *
  *   Document data: a MessagePack map (see stored_article.h).
  *
@@ -45,7 +56,8 @@
 
 namespace newsearch::schema {
 
-inline constexpr int kSchemaVersion = 1;
+/// 2: kSlotLayout and the variant synonyms (0.3). 1: 0.1-0.2.
+inline constexpr int kSchemaVersion = 2;
 
 inline constexpr std::string_view kPrefixId = "Q";
 inline constexpr std::string_view kPrefixStem = "Z";
@@ -61,6 +73,7 @@ inline constexpr std::string_view kApiRootKey = "(api)";
 inline constexpr unsigned kSlotDate = 0;
 inline constexpr unsigned kSlotHash = 1;
 inline constexpr unsigned kSlotShape = 2;
+inline constexpr unsigned kSlotLayout = 3;
 
 inline constexpr unsigned kPassagePositionGap = 100;
 

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "indexer/document_builder.h"
 #include "newsearch/analyzer.h"
 #include "searcher/analysis/index_schema.h"
+#include "searcher/analysis/passage_layout.h"
 #include "searcher/analysis/stored_article.h"
 
 using newsearch::Analyzer;
@@ -210,6 +212,29 @@ TEST_CASE("build_document: long paragraphs become several passages", "[indexer][
     if (talks[i] - talks[i - 1] > schema::kPassagePositionGap) ++gaps;
   CHECK(gaps == rec.passages.size() - 3);
   CHECK(terms.at("Ztalk").wdf == 30);
+}
+
+TEST_CASE("build_document: passage layout and word variants", "[indexer][document]") {
+  Analyzer analyzer;
+  newsearch::Variants variants;
+  const Xapian::Document doc = build_document(sample_article(), analyzer, &variants);
+  const auto layout = newsearch::decode_layout(doc.get_value(schema::kSlotLayout));
+  REQUIRE(layout);
+  // "Cease-fire talks in Idlib": 5 words (the joined "ceasefire" is no word).
+  CHECK(layout->headline_words == 5);
+  // Passage 1: Turkey and Russia agreed to a cease fire (8 words); passage 2
+  // starts after the gap: Talks continue in Cavusoglu's office (5 words).
+  CHECK(layout->words == std::vector<std::uint32_t>{8, 5});
+  REQUIRE(layout->starts.size() == 2);
+  CHECK(layout->starts[0] == 1);
+  CHECK(layout->starts[1] == 8 + schema::kPassagePositionGap);
+  const auto terms = terms_of(doc);
+  CHECK(terms.at("talks").positions == Positions{layout->starts[1]});
+  // Forms that differ from their stem, each once, sorted; "idlib" is its own stem.
+  CHECK(std::is_sorted(variants.begin(), variants.end()));
+  CHECK(std::count(variants.begin(), variants.end(), std::pair<std::string, std::string>("talk", "talks")) == 1);
+  CHECK(std::count(variants.begin(), variants.end(), std::pair<std::string, std::string>("ceasefir", "ceasefire")) == 1);
+  CHECK(std::none_of(variants.begin(), variants.end(), [](const auto& v) { return v.second == "idlib"; }));
 }
 
 TEST_CASE("build_document: optional fields absent", "[indexer][document]") {

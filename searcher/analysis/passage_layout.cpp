@@ -1,0 +1,71 @@
+#include "searcher/analysis/passage_layout.h"
+
+#include <algorithm>
+
+namespace newsearch {
+namespace {
+
+void put_varint(std::string& out, std::uint32_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+// Reads one varint at @p pos; false if truncated or over 32 bits.
+bool get_varint(std::string_view in, std::size_t& pos, std::uint32_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 35; shift += 7) {
+    if (pos >= in.size()) return false;
+    const auto byte = static_cast<unsigned char>(in[pos++]);
+    if (shift == 28 && byte > 0x0F) return false;
+    v |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::size_t PassageLayout::passage_of(std::uint32_t pos) const {
+  const auto it = std::upper_bound(starts.begin(), starts.end(), pos);
+  return it == starts.begin() ? starts.size() : static_cast<std::size_t>(it - starts.begin()) - 1;
+}
+
+std::string encode_layout(const PassageLayout& layout) {
+  std::string out;
+  put_varint(out, layout.headline_words);
+  put_varint(out, static_cast<std::uint32_t>(layout.starts.size()));
+  std::uint32_t prev = 0;
+  for (std::size_t i = 0; i < layout.starts.size(); ++i) {
+    put_varint(out, layout.starts[i] - prev);
+    put_varint(out, layout.words[i]);
+    prev = layout.starts[i];
+  }
+  return out;
+}
+
+std::optional<PassageLayout> decode_layout(std::string_view data) {
+  PassageLayout layout;
+  std::size_t pos = 0;
+  std::uint32_t count = 0;
+  if (!get_varint(data, pos, layout.headline_words) || !get_varint(data, pos, count))
+    return std::nullopt;
+  if (count > data.size()) return std::nullopt;  // each passage takes >= 2 bytes
+  layout.starts.reserve(count);
+  layout.words.reserve(count);
+  std::uint32_t start = 0;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::uint32_t delta = 0, words = 0;
+    if (!get_varint(data, pos, delta) || !get_varint(data, pos, words)) return std::nullopt;
+    if ((i > 0 && delta == 0) || start + delta < start) return std::nullopt;
+    start += delta;
+    layout.starts.push_back(start);
+    layout.words.push_back(words);
+  }
+  if (pos != data.size()) return std::nullopt;
+  return layout;
+}
+
+}  // namespace newsearch

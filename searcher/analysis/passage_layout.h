@@ -1,0 +1,41 @@
+// Where an article's passages lie in its position space, and how many words
+// each holds: written at index time (schema::kSlotLayout) so that the
+// searcher scores passages from Xapian's stored positions instead of
+// re-analysing article text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsearch {
+
+/// Layout of one article's terms.
+///  - headline_words: words of the headline (joined compound forms not
+///    counted), whose positions are 1..n under the headline prefix;
+///  - passage i: body positions [starts[i], starts[i+1]) (the last one is
+///    open-ended), holding words[i] words. Starts are strictly increasing.
+struct PassageLayout {
+  std::uint32_t headline_words = 0;
+  std::vector<std::uint32_t> starts;
+  std::vector<std::uint32_t> words;
+
+  /// Index of the passage holding body position @p pos; passages.size() if
+  /// it lies before the first passage.
+  std::size_t passage_of(std::uint32_t pos) const;
+
+  bool operator==(const PassageLayout&) const = default;
+};
+
+/// Compact binary form (unsigned LEB128 varints: headline words, passage
+/// count, then per passage the start's distance from the previous start and
+/// the word count).
+std::string encode_layout(const PassageLayout& layout);
+
+/// std::nullopt if @p data is not a well-formed layout (truncated, trailing
+/// bytes, or starts not increasing).
+std::optional<PassageLayout> decode_layout(std::string_view data);
+
+}  // namespace newsearch

@@ -1,0 +1,126 @@
+#include "searcher/evidence.h"
+
+#include <algorithm>
+
+#include "newsearch/error.h"
+#include "searcher/analysis/index_schema.h"
+#include "searcher/analysis/passage_layout.h"
+
+namespace newsearch {
+namespace {
+
+// The normalised forms in the index whose stem is @p stem: its variants from
+// the synonym table and the stem itself if it is its own stem (Snowball
+// stems are not always fixed points: a word spelt like one stem can have
+// another).
+std::vector<std::string> forms_of(const Xapian::Database& db, Analyzer& analyzer,
+                                  const std::string& stem) {
+  std::vector<std::string> forms;
+  if (analyzer.stem(stem) == stem) forms.push_back(stem);
+  const std::string key = std::string(schema::kPrefixStem) + stem;
+  for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) forms.push_back(*it);
+  return forms;
+}
+
+// @p forms under @p prefix, keeping only terms some article has.
+std::vector<std::string> existing(const Xapian::Database& db, std::string_view prefix,
+                                  const std::vector<std::string>& forms) {
+  std::vector<std::string> out;
+  for (const auto& f : forms) {
+    std::string term(prefix);
+    term += f;
+    if (db.term_exists(term)) out.push_back(std::move(term));
+  }
+  return out;
+}
+
+void append_positions(const Xapian::Database& db, Xapian::docid did, const std::string& term,
+                      std::vector<Xapian::termpos>& out) {
+  for (auto it = db.positionlist_begin(did, term); it != db.positionlist_end(did, term); ++it)
+    out.push_back(*it);
+}
+
+bool contains(const std::vector<Xapian::termpos>& sorted, Xapian::termpos p) {
+  return std::binary_search(sorted.begin(), sorted.end(), p);
+}
+
+PassageEvidence empty_evidence(std::size_t concepts, std::uint32_t length) {
+  PassageEvidence ev;
+  ev.length = length;
+  ev.tf.assign(concepts, 0);
+  return ev;
+}
+
+}  // namespace
+
+EvidenceReader::EvidenceReader(const Xapian::Database& db, Analyzer& analyzer,
+                               const std::vector<Concept>& concepts)
+    : db_(db) {
+  for (const Concept& c : concepts) {
+    const QueryLeaf& leaf = *c.leaf;
+    std::vector<std::string> words;  // unprefixed forms counted one by one
+    std::vector<std::string> phrase;
+    if (leaf.terms.size() == 1) {
+      words = leaf.exact ? leaf.terms : forms_of(db, analyzer, leaf.stems[0]);
+    } else {
+      phrase = leaf.terms;
+      // "cease-fire" also matches a plain "ceasefire" (and its joined form).
+      if (!leaf.joined_stem.empty()) words = forms_of(db, analyzer, leaf.joined_stem);
+    }
+    auto field = [&](std::string_view prefix) {
+      FieldTerms t{existing(db, prefix, words), {}};
+      for (const auto& term : phrase) t.phrase.push_back(std::string(prefix) + term);
+      return t;
+    };
+    body_.push_back(leaf.title_only ? FieldTerms{} : field(""));
+    headline_.push_back(field(schema::kPrefixHeadline));
+  }
+}
+
+std::vector<Xapian::termpos> EvidenceReader::positions(Xapian::docid did,
+                                                      const FieldTerms& terms) const {
+  std::vector<Xapian::termpos> out;
+  for (const auto& term : terms.words) append_positions(db_, did, term, out);
+  if (!terms.phrase.empty()) {
+    std::vector<Xapian::termpos> first;
+    append_positions(db_, did, terms.phrase[0], first);
+    std::vector<std::vector<Xapian::termpos>> rest;
+    for (std::size_t k = 1; k < terms.phrase.size() && !first.empty(); ++k) {
+      rest.emplace_back();
+      append_positions(db_, did, terms.phrase[k], rest.back());
+      if (rest.back().empty()) first.clear();
+    }
+    for (Xapian::termpos p : first) {
+      bool all = true;
+      for (std::size_t k = 0; k < rest.size() && all; ++k) all = contains(rest[k], p + static_cast<Xapian::termpos>(k + 1));
+      if (all) out.push_back(p);
+    }
+  }
+  // A phrase match and a joined form at the same position are one match.
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+ArticleEvidence EvidenceReader::read(Xapian::docid did) const {
+  const std::string value =
+      db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotLayout);
+  const auto layout = decode_layout(value);
+  if (!layout)
+    throw Error(ErrorCode::kCorruption, "article #" + std::to_string(did) + " has no valid passage layout");
+  const std::size_t n = body_.size();
+  ArticleEvidence ev;
+  ev.headline = empty_evidence(n, layout->headline_words);
+  for (std::uint32_t words : layout->words) ev.passages.push_back(empty_evidence(n, words));
+  for (std::size_t c = 0; c < n; ++c) {
+    if (!headline_[c].empty()) ev.headline.tf[c] = positions(did, headline_[c]).size();
+    if (body_[c].empty()) continue;
+    for (Xapian::termpos p : positions(did, body_[c])) {
+      const std::size_t i = layout->passage_of(p);
+      if (i < ev.passages.size()) ++ev.passages[i].tf[c];
+    }
+  }
+  return ev;
+}
+
+}  // namespace newsearch

@@ -1,0 +1,56 @@
+// Passage evidence read from the index instead of the text: the positions
+// of each query concept in a candidate article (Xapian's position lists of
+// the concept's unstemmed forms), mapped to passages through the article's
+// stored layout (index_schema.h, kSlotLayout and word variants).
+//
+// Contract: for every article and concept, the term frequencies and lengths
+// equal those PassageRanker::examine() finds by analysing the article's
+// headline and passages (tests/searcher/evidence_test.cpp checks it on real
+// articles). Byte ranges (PassageEvidence::matches, words) are left empty:
+// only the passages shown are analysed, for their snippets.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "searcher/passage_ranker.h"
+
+namespace newsearch {
+
+/// Evidence of one article: its headline and each of its passages.
+struct ArticleEvidence {
+  PassageEvidence headline;
+  std::vector<PassageEvidence> passages;
+};
+
+/// Reads evidence for one query; built once per search (it looks up the
+/// concepts' word variants), then read() per candidate. Holds a reference
+/// to @p db and the concepts' leaves.
+class EvidenceReader {
+ public:
+  /// @p analyzer stems candidate forms (a form equal to a query stem is
+  /// that stem's form only if it stems to itself).
+  EvidenceReader(const Xapian::Database& db, Analyzer& analyzer,
+                 const std::vector<Concept>& concepts);
+
+  /// @throws Error(kCorruption) if the article has no valid layout;
+  ///         Xapian::Error from the database (the caller retries).
+  ArticleEvidence read(Xapian::docid did) const;
+
+ private:
+  // The positional terms of one concept in one field (body or headline).
+  struct FieldTerms {
+    std::vector<std::string> words;   // each occurrence of any counts once
+    std::vector<std::string> phrase;  // consecutive positions, in order
+    bool empty() const { return words.empty() && phrase.empty(); }
+  };
+  // Positions of a concept in one field of @p did, sorted and unique.
+  std::vector<Xapian::termpos> positions(Xapian::docid did, const FieldTerms& terms) const;
+
+  const Xapian::Database& db_;
+  std::vector<FieldTerms> body_, headline_;  // per concept
+};
+
+}  // namespace newsearch

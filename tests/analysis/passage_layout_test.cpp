@@ -1,0 +1,43 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "searcher/analysis/passage_layout.h"
+
+using newsearch::PassageLayout;
+using newsearch::decode_layout;
+using newsearch::encode_layout;
+
+TEST_CASE("passage layout: round trip, small and large numbers", "[analysis][layout]") {
+  PassageLayout l;
+  l.headline_words = 9;
+  l.starts = {1, 120, 300, 70000, 4000000000u};
+  l.words = {19, 0, 127, 128, 300000};
+  const std::string bytes = encode_layout(l);
+  CHECK(bytes.size() < 25);
+  const auto back = decode_layout(bytes);
+  REQUIRE(back);
+  CHECK(*back == l);
+  CHECK(decode_layout(encode_layout(PassageLayout{})) == PassageLayout{});
+}
+
+TEST_CASE("passage layout: positions map to passages", "[analysis][layout]") {
+  PassageLayout l{3, {1, 120, 300}, {10, 20, 30}};
+  CHECK(l.passage_of(0) == 3);  // before the first passage: none
+  CHECK(l.passage_of(1) == 0);
+  CHECK(l.passage_of(119) == 0);
+  CHECK(l.passage_of(120) == 1);
+  CHECK(l.passage_of(299) == 1);
+  CHECK(l.passage_of(300) == 2);
+  CHECK(l.passage_of(100000) == 2);
+}
+
+TEST_CASE("passage layout: malformed data is refused, not misread", "[analysis][layout]") {
+  const std::string good = encode_layout(PassageLayout{3, {1, 120}, {10, 20}});
+  CHECK_FALSE(decode_layout(""));
+  CHECK_FALSE(decode_layout(good.substr(0, good.size() - 1)));  // truncated
+  CHECK_FALSE(decode_layout(good + "x"));                        // trailing bytes
+  CHECK_FALSE(decode_layout(std::string("\x01\x02\x01\x05\x00\x05", 6)));  // start repeated
+  CHECK_FALSE(decode_layout(std::string("\xff\xff\xff\xff\xff\x01", 6)));  // varint over 32 bits
+  CHECK_FALSE(decode_layout(std::string("\x00\xff\xff\xff\x0f", 5)));      // absurd count
+}
