@@ -96,9 +96,12 @@ std::vector<Xapian::termpos> EvidenceReader::positions(Xapian::docid did,
       if (all) out.push_back(p);
     }
   }
-  // A phrase match and a joined form at the same position are one match.
   std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  // A phrase match and its joined form at the same position ("cease-fire":
+  // "cease fire" and "ceasefire") are one match. Different forms of one
+  // stem at one position are not: "over-eating" holds "over" and
+  // "overeating", and both stem to "over".
+  if (!terms.phrase.empty()) out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

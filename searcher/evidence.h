@@ -46,7 +46,7 @@ class EvidenceReader {
     std::vector<std::string> phrase;  // consecutive positions, in order
     bool empty() const { return words.empty() && phrase.empty(); }
   };
-  // Positions of a concept in one field of @p did, sorted and unique.
+  // Positions of a concept's matches in one field of @p did, sorted.
   std::vector<Xapian::termpos> positions(Xapian::docid did, const FieldTerms& terms) const;
 
   const Xapian::Database& db_;

@@ -38,8 +38,17 @@ std::vector<ByteRange> find_concept(const QueryLeaf& leaf, const std::vector<Tok
   if (!leaf.joined_stem.empty())
     for (const Token& t : tokens)
       if (t.stem == leaf.joined_stem) found.emplace_back(t.byte_begin, t.byte_end);
-  std::sort(found.begin(), found.end());
-  found.erase(std::unique(found.begin(), found.end()), found.end());
+  // One match per starting word, the longest: the phrase "cease fire" and
+  // the joined "ceasefire" in "cease-fire" are one match, and so is a word
+  // whose stem happens to equal the joined stem ("over" in "over-eating":
+  // both stem to "over"). This is also what stored positions can tell
+  // (evidence.h).
+  std::sort(found.begin(), found.end(), [](const ByteRange& a, const ByteRange& b) {
+    return a.first != b.first ? a.first < b.first : a.second > b.second;
+  });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const ByteRange& a, const ByteRange& b) { return a.first == b.first; }),
+              found.end());
   return found;
 }
 

@@ -42,7 +42,14 @@ constexpr const char* kTricky =
     "Shoigu, SHOIGU and Shoig\xC3\xBA met in 2020 with 1,000 troops. U.S. officials said "
     "the universal university universe was universally united.\n\n"
     "***\n\n"
-    "held the ceasefire held the ceasefire held.\n";
+    "held the ceasefire held the ceasefire held.\n\n"
+    "Over-eating is over, said the overeaters.\n";
+
+std::uint32_t fnv1a(std::string_view s) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char ch : s) h = (h ^ ch) * 16777619u;
+  return h;
+}
 
 std::string surface(const std::string& text, const Token& t) {
   return text.substr(t.byte_begin, t.byte_end - t.byte_begin);
@@ -140,7 +147,7 @@ void check_tricky(Checker& c) {
   add_queries(c.an, article.title, true, queries);
   for (const Token& tok : c.an.analyze(article.body)) queries.push_back(surface(article.body, tok));
   for (const char* q : {"\"ceasefire held\"", "cease-fire", "\"cease fire\"", "universe", "generous",
-                        "\"held the ceasefire\"", "Shoigu", "cavusoglu", "sisi", "1000"})
+                        "\"held the ceasefire\"", "Shoigu", "cavusoglu", "sisi", "1000", "over", "overeating", "over-eating"})
     queries.push_back(q);
   for (const auto& q : queries) c.check(q, did);
 }
@@ -168,8 +175,10 @@ TEST_CASE("passage evidence from stored positions equals evidence from the text"
 
   Checker c{Xapian::Database(io.db_path), {}};
   const Xapian::doccount last = c.db.get_lastdocid();
-  for (Xapian::docid did = 1; did <= last; did += 31) {
+  for (Xapian::docid did = 1; did <= last; ++did) {
+    // The same articles every run, wherever the parallel build put them.
     const auto article = newsearch::decode_stored_article(c.db.get_document(did).get_data());
+    if (fnv1a(article.id) % 31 != 0) continue;
     std::vector<std::string> queries;
     add_queries(c.an, article.title, true, queries);
     add_queries(c.an, article.body.substr(0, 1500), false, queries);

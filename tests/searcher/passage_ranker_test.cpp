@@ -223,3 +223,15 @@ TEST_CASE("excluded words are not concepts", "[passage_ranker]") {
   const std::string p = "Haftar's forces retreated in Libya.";
   CHECK(matched_text(p, q.examine(p)) == Strings{"Libya"});
 }
+
+// Regression: "over-eating" stems its joined form to "over", the stem of its
+// first part; the phrase, the joined form and the part starting at the same
+// word were counted as 2 matches by the text and 1 by stored positions.
+TEST_CASE("a compound query counts one match per starting word", "[passage_ranker]") {
+  Ranked r("Over-eating");
+  const PassageEvidence ev = r.examine("Over-eating is over, said the overeaters.");
+  REQUIRE(ev.tf.size() == 1);
+  CHECK(ev.tf[0] == 2);  // "Over-eating" (one match) and the later "over"
+  REQUIRE(ev.matches.size() == 2);
+  CHECK(ev.matches[0] == ByteRange{0, 11});  // the longest range at the first word
+}
