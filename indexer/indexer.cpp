@@ -181,7 +181,7 @@ class IndexRun {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     if (threads < 2 || input_bytes < opt_.parallel_min_bytes || writer_->article_count() > 0) return;
     if (log_) log_->info("building a fresh index on {} threads", threads);
-    shards_.emplace(*writer_, threads);
+    shards_.emplace(*writer_, threads, opt_.batch_size);
   }
 
   void merge_shards() {

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "indexer/variant_recorder.h"
@@ -19,7 +20,8 @@ constexpr std::size_t kQueueCapacity = 512;
 
 }  // namespace
 
-ShardBuilder::ShardBuilder(IndexStore& store, std::size_t threads) : store_(store) {
+ShardBuilder::ShardBuilder(IndexStore& store, std::size_t threads, std::size_t batch)
+    : store_(store), batch_(std::max<std::size_t>(batch, 1)) {
   for (std::size_t k = 0; k < threads; ++k) {
     const auto dir = std::filesystem::path(store.path()) /
                      (std::string(schema::kGenerationPrefix) + "shard-" + std::to_string(k));
@@ -64,10 +66,15 @@ void ShardBuilder::work(std::size_t shard) {
     VariantRecorder recorder;
     Variants variants;
     Item item;
+    std::size_t pending = 0;
     while (pop(item)) {
       variants.clear();
       db.add_document(article_document(item.article, item.root_key, analyzer, &variants));
       recorder.record(db, variants);
+      if (++pending == batch_) {
+        db.commit();
+        pending = 0;
+      }
     }
     db.commit();
   } catch (...) {

@@ -27,8 +27,11 @@ namespace newsearch {
 class ShardBuilder {
  public:
   /// Starts @p threads workers writing shards PATH/gen-shard-K of the
-  /// index @p store (whose lock is held).
-  ShardBuilder(IndexStore& store, std::size_t threads);
+  /// index @p store (whose lock is held). Each worker commits its shard every
+  /// @p batch articles: Xapian's in-memory buffers get slower as they grow
+  /// (bench/speed-profile.md measured 1,000 at 0.58x the CPU of Xapian's
+  /// default 10,000), and smaller buffers bound memory.
+  ShardBuilder(IndexStore& store, std::size_t threads, std::size_t batch);
   /// Stops the workers; shards not yet merged are removed.
   ~ShardBuilder();
   ShardBuilder(const ShardBuilder&) = delete;
@@ -53,6 +56,7 @@ class ShardBuilder {
   void rethrow_worker_error();
 
   IndexStore& store_;
+  std::size_t batch_;
   std::vector<std::string> dirs_;
   std::vector<std::thread> workers_;
   std::mutex mu_;

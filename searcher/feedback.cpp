@@ -65,13 +65,18 @@ Xapian::Query feedback_query(const Xapian::Database& db, const std::vector<Score
     for (const auto& [stem, p] : article_model(db, top[i].first))
       model[stem] += p * top[i].second / total_score;
 
+  // The params.terms best usable stems. Usability costs two term-frequency
+  // lookups (B-tree reads), so it is asked in order of weight, only until
+  // enough are found, not of the thousands of stems in the model.
+  std::vector<std::pair<double, std::string>> all;
+  all.reserve(model.size());
+  for (auto& [stem, w] : model) all.emplace_back(w, stem);
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a > b; });
   std::vector<std::pair<double, std::string>> ranked;
-  for (auto& [stem, w] : model)
-    if (usable(db, stem, params)) ranked.emplace_back(w, stem);
-  const std::size_t keep = std::min(params.terms, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
-                    [](const auto& a, const auto& b) { return a > b; });
-  ranked.resize(keep);
+  for (auto& candidate : all) {
+    if (ranked.size() == params.terms) break;
+    if (usable(db, candidate.second, params)) ranked.push_back(std::move(candidate));
+  }
   double mass = 0;
   for (const auto& r : ranked) mass += r.first;
   if (mass <= 0) return {};
