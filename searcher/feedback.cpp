@@ -1,6 +1,7 @@
 #include "searcher/feedback.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 
@@ -57,13 +58,23 @@ bool usable(const Xapian::Database& db, const std::string& stem, const FeedbackP
 Xapian::Query feedback_query(const Xapian::Database& db, const std::vector<ScoredDoc>& top,
                              double query_size, double headline_boost,
                              const FeedbackParams& params) {
-  std::map<std::string, double> model;  // relevance model: sum of P(t|D) * score(D)
+  std::map<std::string, double> model;  // relevance model: sum of P(t|D) * P(D|Q)
+  const std::size_t n = std::min(top.size(), params.docs);
+  if (n == 0) return {};
+  double best = top[0].second;
+  for (std::size_t i = 0; i < n; ++i) best = std::max(best, top[i].second);
+  std::vector<double> doc_weight(n);  // P(D|Q) up to a constant (FeedbackParams::score_scale)
   double total_score = 0;
-  for (std::size_t i = 0; i < top.size() && i < params.docs; ++i) total_score += top[i].second;
+  for (std::size_t i = 0; i < n; ++i) {
+    doc_weight[i] = params.score_scale > 0
+                        ? std::exp(params.score_scale * (top[i].second - best))
+                        : top[i].second;
+    total_score += doc_weight[i];
+  }
   if (total_score <= 0) return {};
-  for (std::size_t i = 0; i < top.size() && i < params.docs; ++i)
+  for (std::size_t i = 0; i < n; ++i)
     for (const auto& [stem, p] : article_model(db, top[i].first))
-      model[stem] += p * top[i].second / total_score;
+      model[stem] += p * doc_weight[i] / total_score;
 
   // The params.terms best usable stems. Usability costs two term-frequency
   // lookups (B-tree reads), so it is asked in order of weight, only until

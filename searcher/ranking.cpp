@@ -235,6 +235,10 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   const double headline_boost =
       opt.headline_boost * (tiered ? 1.0 : rp.long_query_headline_factor);
   const BuiltQuery built = build_query(root, headline_boost);
+  const double headline_weight =
+      opt.headline_weight * (tiered ? 1.0 : rp.long_query_headline_weight_factor);
+  const double article_weight =
+      opt.article_weight * (tiered ? 1.0 : rp.long_query_article_factor);
 
   SearchResults results;
   results.indexed_articles = db.get_doccount();
@@ -252,8 +256,8 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   std::vector<std::vector<RankedPassage>> ranked(examined.size());
   for (std::size_t i = 0; i < examined.size(); ++i) {
     Examined& ex = examined[i];
-    ex.shared = opt.headline_weight * ranker.score(ex.headline, mean_len) +
-                opt.article_weight * ex.cand.weight;
+    ex.shared = headline_weight * ranker.score(ex.headline, mean_len) +
+                article_weight * ex.cand.weight;
     ranked[i] = rank_passages(ex, ranker, mean_len, opt);
     const double best = ranked[i].empty() ? ex.shared : ranked[i].front().score;
     order.push_back({{tiered && ex.cand.all_terms, best}, i});

@@ -18,8 +18,9 @@ namespace newsearch {
 ///   score = passage BM25 + options.headline_weight * headline BM25
 ///           + options.article_weight * article BM25
 /// (the article BM25 counts headline and body as one text, plus the
-/// headline again times options.headline_boost, halved for longer queries;
-/// for longer queries it includes pseudo-relevance feedback, ranking_params.h). Within an article,
+/// headline again times options.headline_boost; for longer queries the
+/// weights are scaled by RankingParams' long_query_* factors and the article
+/// BM25 includes pseudo-relevance feedback, ranking_params.h). Within an article,
 /// passages with more distinct query words come first, then by score.
 /// May throw Xapian::Error (the caller translates and retries) and
 /// Error(kQuerySyntax).
