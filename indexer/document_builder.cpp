@@ -26,13 +26,15 @@ struct Added {
 };
 
 // Adds the tokens of one text: positional unstemmed terms and stemmed terms.
-// Forms that differ from their stem go to @p variants (may repeat).
+// Forms that differ from their stem go to @p variants (may repeat); the
+// tokens themselves to @p terms if given.
 Added add_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view text,
                Xapian::termpos base, std::string_view exact_prefix, std::string_view stem_prefix,
-               Variants* variants) {
+               Variants* variants, std::vector<PassageLayout::Term>* terms = nullptr) {
   Added added{base, 0};
   for (const Token& t : analyzer.analyze(text)) {
     const Xapian::termpos pos = base + t.position;
+    if (terms) terms->push_back({pos, t.term});
     doc.add_posting(prefixed(exact_prefix, t.term), pos);
     doc.add_term(prefixed(stem_prefix, t.stem));
     if (variants && t.term != t.stem) variants->emplace_back(t.stem, t.term);
@@ -73,7 +75,7 @@ Xapian::Document build_document(const ParsedArticle& a, Analyzer& analyzer, Vari
   PassageLayout layout;
   layout.headline_words = static_cast<std::uint32_t>(
       add_text(doc, analyzer, a.title, 1, schema::kPrefixHeadline, schema::kPrefixHeadlineStem,
-               variants)
+               variants, &layout.headline_terms)
           .words);
   Xapian::termpos base = 1;
   std::size_t words = 0;

@@ -77,17 +77,17 @@ EvidenceReader::EvidenceReader(const Xapian::Database& db, Analyzer& analyzer,
   }
 }
 
-std::vector<Xapian::termpos> EvidenceReader::positions(Xapian::docid did,
-                                                      const FieldTerms& terms) const {
+std::vector<Xapian::termpos> EvidenceReader::positions(const FieldTerms& terms,
+                                                      const Lookup& lookup) {
   std::vector<Xapian::termpos> out;
-  for (const auto& term : terms.words) append_positions(db_, did, term, out);
+  for (const auto& term : terms.words) lookup(term, out);
   if (!terms.phrase.empty()) {
     std::vector<Xapian::termpos> first;
-    append_positions(db_, did, terms.phrase[0], first);
+    lookup(terms.phrase[0], first);
     std::vector<std::vector<Xapian::termpos>> rest;
     for (std::size_t k = 1; k < terms.phrase.size() && !first.empty(); ++k) {
       rest.emplace_back();
-      append_positions(db_, did, terms.phrase[k], rest.back());
+      lookup(terms.phrase[k], rest.back());
       if (rest.back().empty()) first.clear();
     }
     for (Xapian::termpos p : first) {
@@ -115,10 +115,20 @@ ArticleEvidence EvidenceReader::read(Xapian::docid did) const {
   ArticleEvidence ev;
   ev.headline = empty_evidence(n, layout->headline_words);
   for (std::uint32_t words : layout->words) ev.passages.push_back(empty_evidence(n, words));
+  // Body positions from the index; headline positions from the layout's
+  // headline tokens (no position-list reads for the short headline).
+  const Lookup body = [&](const std::string& term, std::vector<Xapian::termpos>& out) {
+    append_positions(db_, did, term, out);
+  };
+  const Lookup headline = [&](const std::string& term, std::vector<Xapian::termpos>& out) {
+    const std::string_view form = std::string_view(term).substr(schema::kPrefixHeadline.size());
+    for (const auto& t : layout->headline_terms)
+      if (t.term == form) out.push_back(t.position);
+  };
   for (std::size_t c = 0; c < n; ++c) {
-    if (!headline_[c].empty()) ev.headline.tf[c] = positions(did, headline_[c]).size();
+    if (!headline_[c].empty()) ev.headline.tf[c] = positions(headline_[c], headline).size();
     if (body_[c].empty()) continue;
-    for (Xapian::termpos p : positions(did, body_[c])) {
+    for (Xapian::termpos p : positions(body_[c], body)) {
       const std::size_t i = layout->passage_of(p);
       if (i < ev.passages.size()) ++ev.passages[i].tf[c];
     }

@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -46,8 +47,10 @@ class EvidenceReader {
     std::vector<std::string> phrase;  // consecutive positions, in order
     bool empty() const { return words.empty() && phrase.empty(); }
   };
-  // Positions of a concept's matches in one field of @p did, sorted.
-  std::vector<Xapian::termpos> positions(Xapian::docid did, const FieldTerms& terms) const;
+  // Appends the positions of one term (with its field prefix) in one field.
+  using Lookup = std::function<void(const std::string& term, std::vector<Xapian::termpos>& out)>;
+  // Positions of a concept's matches in one field, sorted.
+  static std::vector<Xapian::termpos> positions(const FieldTerms& terms, const Lookup& lookup);
 
   const Xapian::Database& db_;
   std::vector<FieldTerms> body_, headline_;  // per concept

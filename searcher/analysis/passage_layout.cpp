@@ -43,6 +43,12 @@ std::string encode_layout(const PassageLayout& layout) {
     put_varint(out, layout.words[i]);
     prev = layout.starts[i];
   }
+  put_varint(out, static_cast<std::uint32_t>(layout.headline_terms.size()));
+  for (const auto& t : layout.headline_terms) {
+    put_varint(out, t.position);
+    put_varint(out, static_cast<std::uint32_t>(t.term.size()));
+    out += t.term;
+  }
   return out;
 }
 
@@ -63,6 +69,18 @@ std::optional<PassageLayout> decode_layout(std::string_view data) {
     start += delta;
     layout.starts.push_back(start);
     layout.words.push_back(words);
+  }
+  std::uint32_t terms = 0;
+  if (!get_varint(data, pos, terms) || terms > data.size()) return std::nullopt;
+  for (std::uint32_t i = 0; i < terms; ++i) {
+    PassageLayout::Term t;
+    std::uint32_t size = 0;
+    if (!get_varint(data, pos, t.position) || !get_varint(data, pos, size) ||
+        size > data.size() - pos)
+      return std::nullopt;
+    t.term.assign(data.substr(pos, size));
+    pos += size;
+    layout.headline_terms.push_back(std::move(t));
   }
   if (pos != data.size()) return std::nullopt;
   return layout;

@@ -18,9 +18,19 @@ namespace newsearch {
 ///  - passage i: body positions [starts[i], starts[i+1]) (the last one is
 ///    open-ended), holding words[i] words. Starts are strictly increasing.
 struct PassageLayout {
+  /// One analysed headline token: its position (1-based, as indexed under
+  /// the headline prefix) and normalised, unstemmed term.
+  struct Term {
+    std::uint32_t position = 0;
+    std::string term;
+    bool operator==(const Term&) const = default;
+  };
   std::uint32_t headline_words = 0;
   std::vector<std::uint32_t> starts;
   std::vector<std::uint32_t> words;
+  /// The headline's tokens (joined compound forms included), in order, so
+  /// that headline evidence needs no position-list reads.
+  std::vector<Term> headline_terms;
 
   /// Index of the passage holding body position @p pos; passages.size() if
   /// it lies before the first passage.
@@ -31,7 +41,8 @@ struct PassageLayout {
 
 /// Compact binary form (unsigned LEB128 varints: headline words, passage
 /// count, then per passage the start's distance from the previous start and
-/// the word count).
+/// the word count; then the headline token count and per token its position
+/// and the term's byte length followed by its bytes).
 std::string encode_layout(const PassageLayout& layout);
 
 /// std::nullopt if @p data is not a well-formed layout (truncated, trailing

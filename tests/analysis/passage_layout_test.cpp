@@ -13,8 +13,10 @@ TEST_CASE("passage layout: round trip, small and large numbers", "[analysis][lay
   l.headline_words = 9;
   l.starts = {1, 120, 300, 70000, 4000000000u};
   l.words = {19, 0, 127, 128, 300000};
+  const std::string bytes_without_terms = encode_layout(l);
+  CHECK(bytes_without_terms.size() < 26);
+  l.headline_terms = {{1, "cease"}, {1, "ceasefire"}, {2, "fire"}, {300, "\xC3\xA7"}, {4, ""}};
   const std::string bytes = encode_layout(l);
-  CHECK(bytes.size() < 25);
   const auto back = decode_layout(bytes);
   REQUIRE(back);
   CHECK(*back == l);
@@ -40,4 +42,8 @@ TEST_CASE("passage layout: malformed data is refused, not misread", "[analysis][
   CHECK_FALSE(decode_layout(std::string("\x01\x02\x01\x05\x00\x05", 6)));  // start repeated
   CHECK_FALSE(decode_layout(std::string("\xff\xff\xff\xff\xff\x01", 6)));  // varint over 32 bits
   CHECK_FALSE(decode_layout(std::string("\x00\xff\xff\xff\x0f", 5)));      // absurd count
+  PassageLayout with_terms{3, {1}, {10}, {{1, "idlib"}}};
+  const std::string t = encode_layout(with_terms);
+  CHECK(decode_layout(t) == with_terms);
+  CHECK_FALSE(decode_layout(t.substr(0, t.size() - 2)));  // term cut short
 }

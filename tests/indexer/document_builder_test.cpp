@@ -222,6 +222,13 @@ TEST_CASE("build_document: passage layout and word variants", "[indexer][documen
   REQUIRE(layout);
   // "Cease-fire talks in Idlib": 5 words (the joined "ceasefire" is no word).
   CHECK(layout->headline_words == 5);
+  // Its tokens, joined form included, at their indexed positions.
+  using T = newsearch::PassageLayout::Term;
+  std::vector<std::pair<std::uint32_t, std::string>> got;
+  for (const T& t : layout->headline_terms) got.emplace_back(t.position, t.term);
+  std::sort(got.begin(), got.end());
+  CHECK(got == std::vector<std::pair<std::uint32_t, std::string>>{
+                   {1, "cease"}, {1, "ceasefire"}, {2, "fire"}, {3, "talks"}, {4, "in"}, {5, "idlib"}});
   // Passage 1: Turkey and Russia agreed to a cease fire (8 words); passage 2
   // starts after the gap: Talks continue in Cavusoglu's office (5 words).
   CHECK(layout->words == std::vector<std::uint32_t>{8, 5});
