@@ -33,10 +33,10 @@
  *                    one lookup tells an unchanged article
  *     kSlotShape     "<passages> <body words>" (decimal): summed by the
  *                    writer into kMetaShapeTotals and kMetaPassageWords
- *     kSlotLayout    passage_layout.h: headline words, and per passage its
- *                    first body position and its words. The searcher scores
- *                    passages from this and the stored positions, without
- *                    reading or re-analysing the text.
+ *     kSlotLayout    passage_layout.h: headline words and tokens, and per
+ *                    passage its first body position and its words. The
+ *                    searcher scores passages from this and the stored body
+ *                    positions, without reading or re-analysing the text.
  *
  *   Synonym table (word variants): key Z<stem>, one entry per normalised,
  *   unstemmed form in the index whose stem is <stem> and that differs from
