@@ -24,7 +24,7 @@ TEST_CASE("passage layout: round trip, small and large numbers", "[analysis][lay
 }
 
 TEST_CASE("passage layout: positions map to passages", "[analysis][layout]") {
-  PassageLayout l{3, {1, 120, 300}, {10, 20, 30}};
+  PassageLayout l{3, {1, 120, 300}, {10, 20, 30}, {}};
   CHECK(l.passage_of(0) == 3);  // before the first passage: none
   CHECK(l.passage_of(1) == 0);
   CHECK(l.passage_of(119) == 0);
@@ -35,7 +35,7 @@ TEST_CASE("passage layout: positions map to passages", "[analysis][layout]") {
 }
 
 TEST_CASE("passage layout: malformed data is refused, not misread", "[analysis][layout]") {
-  const std::string good = encode_layout(PassageLayout{3, {1, 120}, {10, 20}});
+  const std::string good = encode_layout(PassageLayout{3, {1, 120}, {10, 20}, {}});
   CHECK_FALSE(decode_layout(""));
   CHECK_FALSE(decode_layout(good.substr(0, good.size() - 1)));  // truncated
   CHECK_FALSE(decode_layout(good + "x"));                        // trailing bytes

@@ -89,6 +89,7 @@ bool same(const PassageEvidence& a, const PassageEvidence& b) {
 }
 
 struct Checker {
+  explicit Checker(const std::string& index) : db(index) {}
   Xapian::Database db;
   Analyzer an;
   std::size_t compared = 0, mismatches = 0;
@@ -173,7 +174,7 @@ TEST_CASE("passage evidence from stored positions equals evidence from the text"
   const auto stats = newsearch::run_indexer(io);
   REQUIRE(stats.articles > 10);
 
-  Checker c{Xapian::Database(io.db_path), {}};
+  Checker c(io.db_path);
   const Xapian::doccount last = c.db.get_lastdocid();
   for (Xapian::docid did = 1; did <= last; ++did) {
     // The same articles every run, wherever the parallel build put them.
@@ -202,7 +203,7 @@ TEST_CASE("passage evidence from positions: an index written article by article"
   io.sources = {t / "src"};
   io.threads = 1;  // the incremental writer's path (IndexStore::put)
   REQUIRE(newsearch::run_indexer(io).articles == 1);
-  Checker c{Xapian::Database(io.db_path), {}};
+  Checker c(io.db_path);
   check_tricky(c);
   INFO(c.compared << " comparisons; first mismatch: " << c.first_mismatch);
   CHECK(c.compared > 50);
