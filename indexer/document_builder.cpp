@@ -73,10 +73,8 @@ Xapian::Document build_document(const ParsedArticle& a, Analyzer& analyzer, Vari
   Xapian::Document doc;
   doc.add_boolean_term(id_term(a.id));
   PassageLayout layout;
-  layout.headline_words = static_cast<std::uint32_t>(
-      add_text(doc, analyzer, a.title, 1, schema::kPrefixHeadline, schema::kPrefixHeadlineStem,
-               variants, &layout.headline_terms)
-          .words);
+  add_text(doc, analyzer, a.title, 1, schema::kPrefixHeadline, schema::kPrefixHeadlineStem,
+           variants, &layout.headline_terms);
   Xapian::termpos base = 1;
   std::size_t words = 0;
   for (auto [b, e] : rec.passages) {

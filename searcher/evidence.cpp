@@ -22,15 +22,12 @@ std::vector<std::string> forms_of(const Xapian::Database& db, Analyzer& analyzer
   return forms;
 }
 
-// @p forms under @p prefix, keeping only terms some article has.
+// The @p forms that some article has under @p prefix (unprefixed).
 std::vector<std::string> existing(const Xapian::Database& db, std::string_view prefix,
                                   const std::vector<std::string>& forms) {
   std::vector<std::string> out;
-  for (const auto& f : forms) {
-    std::string term(prefix);
-    term += f;
-    if (db.term_exists(term)) out.push_back(std::move(term));
-  }
+  for (const auto& f : forms)
+    if (db.term_exists(std::string(prefix) + f)) out.push_back(f);
   return out;
 }
 
@@ -67,11 +64,7 @@ EvidenceReader::EvidenceReader(const Xapian::Database& db, Analyzer& analyzer,
       // "cease-fire" also matches a plain "ceasefire" (and its joined form).
       if (!leaf.joined_stem.empty()) words = forms_of(db, analyzer, leaf.joined_stem);
     }
-    auto field = [&](std::string_view prefix) {
-      FieldTerms t{existing(db, prefix, words), {}};
-      for (const auto& term : phrase) t.phrase.push_back(std::string(prefix) + term);
-      return t;
-    };
+    auto field = [&](std::string_view prefix) { return FieldTerms{existing(db, prefix, words), phrase}; };
     body_.push_back(leaf.title_only ? FieldTerms{} : field(""));
     headline_.push_back(field(schema::kPrefixHeadline));
   }
@@ -113,7 +106,7 @@ ArticleEvidence EvidenceReader::read(Xapian::docid did) const {
     throw Error(ErrorCode::kCorruption, "article #" + std::to_string(did) + " has no valid passage layout");
   const std::size_t n = body_.size();
   ArticleEvidence ev;
-  ev.headline = empty_evidence(n, layout->headline_words);
+  ev.headline = empty_evidence(n, layout->headline_words());
   for (std::uint32_t words : layout->words) ev.passages.push_back(empty_evidence(n, words));
   // Body positions from the index; headline positions from the layout's
   // headline tokens (no position-list reads for the short headline).
@@ -121,9 +114,8 @@ ArticleEvidence EvidenceReader::read(Xapian::docid did) const {
     append_positions(db_, did, term, out);
   };
   const Lookup headline = [&](const std::string& term, std::vector<Xapian::termpos>& out) {
-    const std::string_view form = std::string_view(term).substr(schema::kPrefixHeadline.size());
     for (const auto& t : layout->headline_terms)
-      if (t.term == form) out.push_back(t.position);
+      if (t.term == term) out.push_back(t.position);
   };
   for (std::size_t c = 0; c < n; ++c) {
     if (!headline_[c].empty()) ev.headline.tf[c] = positions(headline_[c], headline).size();

@@ -41,13 +41,13 @@ class EvidenceReader {
   ArticleEvidence read(Xapian::docid did) const;
 
  private:
-  // The positional terms of one concept in one field (body or headline).
+  // The normalised terms (no field prefix) of one concept in one field.
   struct FieldTerms {
     std::vector<std::string> words;   // each occurrence of any counts once
     std::vector<std::string> phrase;  // consecutive positions, in order
     bool empty() const { return words.empty() && phrase.empty(); }
   };
-  // Appends the positions of one term (with its field prefix) in one field.
+  // Appends the positions of one term in one field.
   using Lookup = std::function<void(const std::string& term, std::vector<Xapian::termpos>& out)>;
   // Positions of a concept's matches in one field, sorted.
   static std::vector<Xapian::termpos> positions(const FieldTerms& terms, const Lookup& lookup);

@@ -33,9 +33,16 @@ std::size_t PassageLayout::passage_of(std::uint32_t pos) const {
   return it == starts.begin() ? starts.size() : static_cast<std::size_t>(it - starts.begin()) - 1;
 }
 
+std::uint32_t PassageLayout::headline_words() const {
+  std::vector<std::uint32_t> positions;
+  for (const Term& t : headline_terms) positions.push_back(t.position);
+  std::sort(positions.begin(), positions.end());
+  return static_cast<std::uint32_t>(std::unique(positions.begin(), positions.end()) -
+                                    positions.begin());
+}
+
 std::string encode_layout(const PassageLayout& layout) {
   std::string out;
-  put_varint(out, layout.headline_words);
   put_varint(out, static_cast<std::uint32_t>(layout.starts.size()));
   std::uint32_t prev = 0;
   for (std::size_t i = 0; i < layout.starts.size(); ++i) {
@@ -56,8 +63,7 @@ std::optional<PassageLayout> decode_layout(std::string_view data) {
   PassageLayout layout;
   std::size_t pos = 0;
   std::uint32_t count = 0;
-  if (!get_varint(data, pos, layout.headline_words) || !get_varint(data, pos, count))
-    return std::nullopt;
+  if (!get_varint(data, pos, count)) return std::nullopt;
   if (count > data.size()) return std::nullopt;  // each passage takes >= 2 bytes
   layout.starts.reserve(count);
   layout.words.reserve(count);

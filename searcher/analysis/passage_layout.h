@@ -13,8 +13,8 @@
 namespace newsearch {
 
 /// Layout of one article's terms.
-///  - headline_words: words of the headline (joined compound forms not
-///    counted), whose positions are 1..n under the headline prefix;
+///  - headline_terms: the headline's tokens at their positions 1..n under
+///    the headline prefix;
 ///  - passage i: body positions [starts[i], starts[i+1]) (the last one is
 ///    open-ended), holding words[i] words. Starts are strictly increasing.
 struct PassageLayout {
@@ -25,12 +25,15 @@ struct PassageLayout {
     std::string term;
     bool operator==(const Term&) const = default;
   };
-  std::uint32_t headline_words = 0;
   std::vector<std::uint32_t> starts;
   std::vector<std::uint32_t> words;
   /// The headline's tokens (joined compound forms included), in order, so
   /// that headline evidence needs no position-list reads.
   std::vector<Term> headline_terms;
+
+  /// Words of the headline: its distinct positions (a joined compound form
+  /// shares the position of its first part and is no word of its own).
+  std::uint32_t headline_words() const;
 
   /// Index of the passage holding body position @p pos; passages.size() if
   /// it lies before the first passage.
@@ -39,8 +42,7 @@ struct PassageLayout {
   bool operator==(const PassageLayout&) const = default;
 };
 
-/// Compact binary form (unsigned LEB128 varints: headline words, passage
-/// count, then per passage the start's distance from the previous start and
+/// Compact binary form (unsigned LEB128 varints: passage count, then per passage the start's distance from the previous start and
 /// the word count; then the headline token count and per token its position
 /// and the term's byte length followed by its bytes).
 std::string encode_layout(const PassageLayout& layout);

@@ -221,7 +221,7 @@ TEST_CASE("build_document: passage layout and word variants", "[indexer][documen
   const auto layout = newsearch::decode_layout(doc.get_value(schema::kSlotLayout));
   REQUIRE(layout);
   // "Cease-fire talks in Idlib": 5 words (the joined "ceasefire" is no word).
-  CHECK(layout->headline_words == 5);
+  CHECK(layout->headline_words() == 5);
   // Its tokens, joined form included, at their indexed positions.
   using T = newsearch::PassageLayout::Term;
   std::vector<std::pair<std::uint32_t, std::string>> got;
