@@ -70,6 +70,34 @@ EvidenceReader::EvidenceReader(const Xapian::Database& db, Analyzer& analyzer,
   }
 }
 
+void EvidenceReader::prefetch(std::vector<Xapian::docid> candidates) {
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  holders_.clear();
+  for (const FieldTerms& f : body_) {
+    auto note = [&](const std::string& term) {
+      auto [slot, fresh] = holders_.try_emplace(term);
+      if (!fresh) return;
+      Xapian::PostingIterator it = db_.postlist_begin(term);
+      const Xapian::PostingIterator end = db_.postlist_end(term);
+      for (Xapian::docid did : candidates) {
+        it.skip_to(did);
+        if (it == end) break;
+        if (*it == did) slot->second.push_back(did);
+      }
+    };
+    for (const auto& t : f.words) note(t);
+    for (const auto& t : f.phrase) note(t);
+  }
+  prefetched_ = std::move(candidates);
+}
+
+bool EvidenceReader::may_hold(Xapian::docid did, const std::string& term) const {
+  if (!std::binary_search(prefetched_.begin(), prefetched_.end(), did)) return true;
+  const auto it = holders_.find(term);
+  return it == holders_.end() || std::binary_search(it->second.begin(), it->second.end(), did);
+}
+
 std::vector<Xapian::termpos> EvidenceReader::positions(const FieldTerms& terms,
                                                       const Lookup& lookup) {
   std::vector<Xapian::termpos> out;
@@ -111,7 +139,7 @@ ArticleEvidence EvidenceReader::read(Xapian::docid did) const {
   // Body positions from the index; headline positions from the layout's
   // headline tokens (no position-list reads for the short headline).
   const Lookup body = [&](const std::string& term, std::vector<Xapian::termpos>& out) {
-    append_positions(db_, did, term, out);
+    if (may_hold(did, term)) append_positions(db_, did, term, out);
   };
   const Lookup headline = [&](const std::string& term, std::vector<Xapian::termpos>& out) {
     for (const auto& t : layout->headline_terms)

@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,13 @@ class EvidenceReader {
   EvidenceReader(const Xapian::Database& db, Analyzer& analyzer,
                  const std::vector<Concept>& concepts);
 
+  /// Looks up which of @p candidates hold each body form, in one pass over
+  /// each form's postings in docid order, so that read() skips the position
+  /// lookups (random B-tree reads) of forms an article does not have: most
+  /// of a stem's forms are absent from any one article. Optional; read() of
+  /// an article not given here looks every form up.
+  void prefetch(std::vector<Xapian::docid> candidates);
+
   /// @throws Error(kCorruption) if the article has no valid layout;
   ///         Xapian::Error from the database (the caller retries).
   ArticleEvidence read(Xapian::docid did) const;
@@ -52,8 +60,13 @@ class EvidenceReader {
   // Positions of a concept's matches in one field, sorted.
   static std::vector<Xapian::termpos> positions(const FieldTerms& terms, const Lookup& lookup);
 
+  // False if prefetch() showed that @p did lacks the body form @p term.
+  bool may_hold(Xapian::docid did, const std::string& term) const;
+
   const Xapian::Database& db_;
   std::vector<FieldTerms> body_, headline_;  // per concept
+  std::vector<Xapian::docid> prefetched_;    // sorted; empty without prefetch()
+  std::map<std::string, std::vector<Xapian::docid>> holders_;  // body form -> sorted holders
 };
 
 }  // namespace newsearch

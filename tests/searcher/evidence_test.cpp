@@ -112,9 +112,18 @@ struct Checker {
     const PassageRanker ranker(std::move(concepts));
     const newsearch::EvidenceReader reader(db, an, ranker.concepts());
     const newsearch::ArticleEvidence stored = reader.read(did);
+    // The same with prefetch(), which skips the lookups of forms the
+    // article lacks (here among its neighbours, as among candidates).
+    newsearch::EvidenceReader prefetched(db, an, ranker.concepts());
+    prefetched.prefetch({did + 1, did, did > 1 ? did - 1 : did});
+    const newsearch::ArticleEvidence fast = prefetched.read(did);
     const auto article = newsearch::decode_stored_article(db.get_document(did).get_data());
     const std::string where = "query [" + query + "] article " + article.id;
     ++compared;
+    bool agree = same(fast.headline, stored.headline) && fast.passages.size() == stored.passages.size();
+    for (std::size_t i = 0; agree && i < stored.passages.size(); ++i)
+      agree = same(fast.passages[i], stored.passages[i]);
+    if (!agree) return mismatch(where + ": evidence differs after prefetch()");
     const PassageEvidence head = ranker.examine(an, article.title, PassageRanker::Field::kHeadline);
     if (!same(stored.headline, head))
       return mismatch(where + " headline: " + describe(stored.headline, head));
