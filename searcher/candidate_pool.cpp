@@ -11,7 +11,8 @@ class DocSetSource : public Xapian::PostingSource {
  public:
   explicit DocSetSource(std::vector<Xapian::docid> sorted) : dids_(std::move(sorted)) {}
 
-  Xapian::doccount get_termfreq_min() const override { return count(); }
+  // Not every pooled id need exist: no lower bound.
+  Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return count(); }
   Xapian::doccount get_termfreq_max() const override { return count(); }
 

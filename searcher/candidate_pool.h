@@ -9,7 +9,8 @@
 
 namespace newsearch {
 
-/// @p query restricted to the documents @p pool (any order, repeats allowed):
+/// @p query restricted to the documents @p pool (any order, repeats allowed;
+/// docids of the one database searched, not of a multi-database handle):
 /// the same weights as @p query alone, matching only pool documents. The
 /// matcher visits the pool documents only (it skips every other posting list
 /// to them), so the cost grows with the pool, not with the index.

@@ -5,14 +5,12 @@
 #include <cmath>
 #include <cstdlib>
 #include <tuple>
-#include <unordered_map>
 
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
 #include "searcher/analysis/stored_article.h"
-#include "searcher/candidate_pool.h"
+#include "searcher/candidates.h"
 #include "searcher/evidence.h"
-#include "searcher/feedback.h"
 #include "searcher/filters.h"
 #include "searcher/passage_ranker.h"
 #include "searcher/query_builder.h"
@@ -21,12 +19,6 @@
 
 namespace newsearch {
 namespace {
-
-struct Candidate {
-  Xapian::docid did;
-  double weight;    // article BM25 from Xapian
-  bool all_terms;   // matched the strict query
-};
 
 // Examined passages of one candidate (evidence from stored positions: no
 // byte ranges until a passage is shown).
@@ -44,23 +36,6 @@ struct RankedPassage {
 };
 
 using SortKey = std::tuple<bool, double>;
-using Clock = std::chrono::steady_clock;
-
-// When SearchOptions::time_budget runs out; Clock::time_point::max() for none.
-struct Deadline {
-  Clock::time_point at = Clock::time_point::max();
-
-  explicit Deadline(std::chrono::milliseconds budget) {
-    if (budget.count() > 0) at = Clock::now() + budget;
-  }
-  bool none() const { return at == Clock::time_point::max(); }
-  bool passed() const { return !none() && Clock::now() >= at; }
-  // Seconds left, for Xapian's matcher; 0 means no limit there.
-  double seconds_left() const {
-    if (none()) return 0.0;
-    return std::max(std::chrono::duration<double>(at - Clock::now()).count(), 1e-6);
-  }
-};
 
 double idf(const Xapian::Database& db, const QueryLeaf& leaf) {
   Xapian::doccount n = 0;
@@ -74,81 +49,6 @@ double idf(const Xapian::Database& db, const QueryLeaf& leaf) {
   }
   const double total = db.get_doccount();
   return std::log(1.0 + (total - n + 0.5) / (n + 0.5));
-}
-
-// Candidate articles: those with all the words of every soft AND first
-// (all_terms), then those with some. Only articles passing @p filter (may be
-// empty: all) are candidates; the matcher stops early when @p deadline passes.
-std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
-                                const Xapian::Query& filter, const RankingParams& rp,
-                                std::size_t depth, const Deadline& deadline,
-                                std::size_t& estimated) {
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(rp.article_k1, 0, 1, rp.article_b, 0.5));
-  if (!deadline.none()) enquire.set_time_limit(deadline.seconds_left());
-  enquire.set_query(apply_filter(built.strict, filter));
-  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
-  std::vector<Candidate> out;
-  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), true});
-  estimated = mset.get_matches_estimated();
-  if (!built.has_soft_and) return out;
-  // Articles with only some of the words follow those with all of them.
-  if (!deadline.none()) enquire.set_time_limit(deadline.seconds_left());
-  enquire.set_query(
-      Xapian::Query(Xapian::Query::OP_AND_NOT, apply_filter(built.loose, filter), built.strict));
-  const std::size_t more = depth > out.size() ? depth - out.size() : 0;
-  Xapian::MSet rest = enquire.get_mset(0, static_cast<Xapian::doccount>(more));
-  for (auto it = rest.begin(); it != rest.end(); ++it) out.push_back({*it, it.get_weight(), false});
-  estimated += rest.get_matches_estimated();
-  return out;
-}
-
-// The @p n candidates with the highest article weight, for feedback.
-std::vector<ScoredDoc> feedback_docs(const std::vector<Candidate>& cands, std::size_t n) {
-  std::vector<ScoredDoc> top;
-  for (const Candidate& c : cands) top.emplace_back(c.did, c.weight);
-  std::stable_sort(top.begin(), top.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
-  if (top.size() > n) top.resize(n);
-  return top;
-}
-
-// The article weights of @p cands under the query with @p expansion: one
-// match restricted to the candidates, so it costs a few skips per candidate
-// instead of a second pass over the index. Retrieving again from the whole
-// index changed MAP by under 0.001 on every IR collection (bench/README.md)
-// and cost 9 of 18 ms on four-word queries. Candidates keep their order.
-void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query& expansion,
-             const RankingParams& rp, const Deadline& deadline, std::vector<Candidate>& cands) {
-  std::vector<Xapian::docid> pool;
-  for (const Candidate& c : cands) pool.push_back(c.did);
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(rp.article_k1, 0, 1, rp.article_b, 0.5));
-  if (!deadline.none()) enquire.set_time_limit(deadline.seconds_left());
-  enquire.set_query(within_pool(Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.loose, expansion),
-                                std::move(pool)));
-  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(cands.size()));
-  std::unordered_map<Xapian::docid, double> weight;
-  for (auto it = mset.begin(); it != mset.end(); ++it) weight.emplace(*it, it.get_weight());
-  for (Candidate& c : cands)
-    if (const auto w = weight.find(c.did); w != weight.end()) c.weight = w->second;
-}
-
-// Candidates of the query; those of an untiered (long) query are weighed
-// again with the feedback words of the first retrieval's best articles, if
-// there are any.
-std::vector<Candidate> candidates(Xapian::Database& db, const BuiltQuery& built,
-                                  const Xapian::Query& filter, std::size_t concepts, bool tiered,
-                                  double headline_boost, std::size_t depth, const Deadline& deadline,
-                                  std::size_t& estimated) {
-  const RankingParams& rp = ranking_params();
-  auto cands = retrieve(db, built, filter, rp, depth, deadline, estimated);
-  if (tiered || rp.feedback.docs == 0 || cands.empty() || deadline.passed()) return cands;
-  const Xapian::Query expansion =
-      feedback_query(db, feedback_docs(cands, rp.feedback.docs),
-                     static_cast<double>(concepts), headline_boost, rp.feedback);
-  if (!expansion.empty()) reweigh(db, built, expansion, rp, deadline, cands);
-  return cands;
 }
 
 // Examines candidates in retrieval order until done or the deadline passes
@@ -269,7 +169,7 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   EvidenceReader reader(db, analyzer, ranker.concepts());
   std::vector<Xapian::docid> dids;
   for (const Candidate& c : cands) dids.push_back(c.did);
-  reader.prefetch(std::move(dids));
+  if (!deadline.passed()) reader.prefetch(std::move(dids));
   std::vector<Examined> examined = examine(reader, cands, deadline, results.timed_out);
   const double mean_len = mean_passage_length(db, examined);
 

@@ -48,8 +48,9 @@ struct SearchOptions {
   // --- Cost ------------------------------------------------------------------
   /// Wall-clock budget of one search; zero means none. When it runs out the
   /// search returns the best results found so far, with
-  /// SearchResults::timed_out set (Xapian's matcher and the passage
-  /// re-ranking both stop early). It is a target, not a hard deadline.
+  /// SearchResults::timed_out set: feedback is skipped and the passage
+  /// re-ranking stops early. It is a target, not a hard deadline: the
+  /// article match itself (Xapian's) cannot be interrupted.
   std::chrono::milliseconds time_budget{0};
 
   // --- Ranking (see README "Ranking") --------------------------------------

@@ -1,0 +1,65 @@
+// The candidate articles of a search: retrieved by whole-article BM25
+// (Xapian), then, for long queries, weighed again with pseudo-relevance
+// feedback words. run_search (ranking.h) re-ranks them by passage evidence.
+#pragma once
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <vector>
+
+#include "searcher/query_builder.h"
+#include "searcher/ranking_params.h"
+
+namespace newsearch {
+
+/// An article to re-rank.
+struct Candidate {
+  Xapian::docid did;
+  double weight;   ///< article BM25 from Xapian (with the feedback words, if any)
+  bool all_terms;  ///< matched the strict query
+};
+
+/// When SearchOptions::time_budget runs out. Xapian 1.4 cannot end a match
+/// early (Enquire::set_time_limit only stops check_at_least), so the budget
+/// is checked between the steps of a search and between candidates.
+struct Deadline {
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point at = Clock::time_point::max();  ///< max(): none
+
+  explicit Deadline(std::chrono::milliseconds budget) {
+    if (budget.count() > 0) at = Clock::now() + budget;
+  }
+  bool none() const { return at == Clock::time_point::max(); }
+  bool passed() const { return !none() && Clock::now() >= at; }
+};
+
+/// The @p depth best articles of @p built passing @p filter (may be empty:
+/// all): those with all the words of every soft AND first (all_terms, by
+/// weight), then those with some (by weight). @p estimated: Xapian's
+/// estimate of all matches.
+std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
+                                const Xapian::Query& filter, const RankingParams& rp,
+                                std::size_t depth, std::size_t& estimated);
+
+/// Sets each candidate's weight to its weight under @p built with the
+/// @p expansion words (AND_MAYBE: they add weight, never match), as a match
+/// over the whole index would give it: the strict query for all_terms
+/// candidates, the loose one for the others. Restricted to the candidates,
+/// so it costs a few posting-list skips per candidate. Order and all_terms
+/// are kept.
+void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query& expansion,
+             const RankingParams& rp, std::vector<Candidate>& cands);
+
+/// The candidates of a search: retrieve(), then for an untiered (long)
+/// query reweigh() with the feedback words of the best few (feedback.h), if
+/// there are any and @p deadline has not passed. @p concepts: the query's
+/// positive words and phrases; @p headline_boost as in leaf_query().
+std::vector<Candidate> candidates(Xapian::Database& db, const BuiltQuery& built,
+                                  const Xapian::Query& filter, std::size_t concepts, bool tiered,
+                                  double headline_boost, std::size_t depth, const Deadline& deadline,
+                                  std::size_t& estimated);
+
+}  // namespace newsearch
