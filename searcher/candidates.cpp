@@ -9,9 +9,9 @@
 namespace newsearch {
 namespace {
 
-Xapian::Enquire article_enquire(Xapian::Database& db, const RankingParams& rp) {
+Xapian::Enquire article_enquire(Xapian::Database& db, const Bm25Params& scheme) {
   Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(rp.article_k1, 0, 1, rp.article_b, 0.5));
+  enquire.set_weighting_scheme(Xapian::BM25Weight(scheme.k1, 0, 1, scheme.b, 0.5));
   return enquire;
 }
 
@@ -29,11 +29,11 @@ std::vector<ScoredDoc> feedback_docs(const std::vector<Candidate>& cands, std::s
 std::unordered_map<Xapian::docid, double> weights_within(Xapian::Database& db,
                                                          const Xapian::Query& query,
                                                          std::vector<Xapian::docid> pool,
-                                                         const RankingParams& rp) {
+                                                         const Bm25Params& scheme) {
   std::unordered_map<Xapian::docid, double> out;
   if (pool.empty()) return out;
   const auto size = static_cast<Xapian::doccount>(pool.size());
-  Xapian::Enquire enquire = article_enquire(db, rp);
+  Xapian::Enquire enquire = article_enquire(db, scheme);
   enquire.set_query(within_pool(query, std::move(pool)));
   const Xapian::MSet mset = enquire.get_mset(0, size);
   for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace(*it, it.get_weight());
@@ -45,11 +45,11 @@ std::unordered_map<Xapian::docid, double> weights_within(Xapian::Database& db,
 std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
                                 const Xapian::Query& filter, const RankingParams& rp,
                                 std::size_t depth, std::size_t& estimated) {
-  Xapian::Enquire enquire = article_enquire(db, rp);
+  Xapian::Enquire enquire = article_enquire(db, rp.article);
   enquire.set_query(apply_filter(built.strict, filter));
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
   std::vector<Candidate> out;
-  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), true});
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), true, 0.0});
   estimated = mset.get_matches_estimated();
   if (!built.has_soft_and) return out;
   // Articles with only some of the words follow those with all of them.
@@ -57,13 +57,13 @@ std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
       Xapian::Query(Xapian::Query::OP_AND_NOT, apply_filter(built.loose, filter), built.strict));
   const std::size_t more = depth > out.size() ? depth - out.size() : 0;
   const Xapian::MSet rest = enquire.get_mset(0, static_cast<Xapian::doccount>(more));
-  for (auto it = rest.begin(); it != rest.end(); ++it) out.push_back({*it, it.get_weight(), false});
+  for (auto it = rest.begin(); it != rest.end(); ++it) out.push_back({*it, it.get_weight(), false, 0.0});
   estimated += rest.get_matches_estimated();
   return out;
 }
 
 void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query& expansion,
-             const RankingParams& rp, std::vector<Candidate>& cands) {
+             const Bm25Params& scheme, std::vector<Candidate>& cands) {
   // The strict query is not always within the loose one: under an exclusion
   // ("w1 w2 w3 w4 -(cheap flights)") the loose query excludes "cheap" alone.
   std::vector<Xapian::docid> strict_pool, loose_pool;
@@ -71,8 +71,8 @@ void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query&
   auto expanded = [&](const Xapian::Query& q) {
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, expansion);
   };
-  const auto strict = weights_within(db, expanded(built.strict), std::move(strict_pool), rp);
-  const auto loose = weights_within(db, expanded(built.loose), std::move(loose_pool), rp);
+  const auto strict = weights_within(db, expanded(built.strict), std::move(strict_pool), scheme);
+  const auto loose = weights_within(db, expanded(built.loose), std::move(loose_pool), scheme);
   // Every candidate matched its query in retrieve(), so it is found again.
   for (Candidate& c : cands) {
     const auto& found = c.all_terms ? strict : loose;
@@ -80,9 +80,23 @@ void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query&
   }
 }
 
-std::vector<Candidate> candidates(Xapian::Database& db, const BuiltQuery& built,
-                                  const Xapian::Query& filter, std::size_t concepts, bool tiered,
-                                  double headline_boost, std::size_t depth, const Deadline& deadline,
+void weigh_plain(Xapian::Database& db, const QueryNode& root, std::size_t concepts,
+                 const RankingParams& rp, std::vector<Candidate>& cands) {
+  const BuiltQuery plain = build_query(root, 0.0);
+  std::vector<Candidate> weighed = cands;
+  // AND_MAYBE with nothing: the plain query's own weights.
+  reweigh(db, plain, Xapian::Query::MatchNothing, rp.plain, weighed);
+  const Xapian::Query expansion =
+      feedback_query(db, feedback_docs(weighed, rp.feedback.docs), static_cast<double>(concepts),
+                     0.0, rp.feedback);
+  if (!expansion.empty()) reweigh(db, plain, expansion, rp.plain, weighed);
+  for (std::size_t i = 0; i < cands.size(); ++i) cands[i].plain_weight = weighed[i].weight;
+}
+
+std::vector<Candidate> candidates(Xapian::Database& db, const QueryNode& root,
+                                  const BuiltQuery& built, const Xapian::Query& filter,
+                                  std::size_t concepts, bool tiered, double headline_boost,
+                                  std::size_t depth, const Deadline& deadline,
                                   std::size_t& estimated) {
   const RankingParams& rp = ranking_params();
   auto cands = retrieve(db, built, filter, rp, depth, estimated);
@@ -94,7 +108,8 @@ std::vector<Candidate> candidates(Xapian::Database& db, const BuiltQuery& built,
   // from the whole index: on the IR collections (depth 1000) that moved MAP
   // by at most 0.0005, and on 4-word queries at 101k articles it costs
   // 1.1 ms instead of 9.4 (bench/speed-profile.md).
-  if (!expansion.empty()) reweigh(db, built, expansion, rp, cands);
+  if (!expansion.empty()) reweigh(db, built, expansion, rp.article, cands);
+  if (!deadline.passed()) weigh_plain(db, root, concepts, rp, cands);
   return cands;
 }
 

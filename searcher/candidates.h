@@ -20,6 +20,10 @@ struct Candidate {
   Xapian::docid did;
   double weight;   ///< article BM25 from Xapian (with the feedback words, if any)
   bool all_terms;  ///< matched the strict query
+  /// Long queries: the plain-text article BM25 with its own feedback words
+  /// (RankingParams::plain); 0 for short queries, without feedback or after
+  /// the deadline.
+  double plain_weight = 0.0;
 };
 
 /// When SearchOptions::time_budget runs out. Xapian 1.4 cannot end a match
@@ -51,13 +55,22 @@ std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
 /// so it costs a few posting-list skips per candidate. Order and all_terms
 /// are kept.
 void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query& expansion,
-             const RankingParams& rp, std::vector<Candidate>& cands);
+             const Bm25Params& scheme, std::vector<Candidate>& cands);
+
+/// Sets each candidate's plain_weight (RankingParams::plain): @p root built
+/// with no headline boost, weighed with rp.plain, then again with the
+/// feedback words of the best rp.feedback.docs of that weighing.
+/// @p concepts as in candidates().
+void weigh_plain(Xapian::Database& db, const QueryNode& root, std::size_t concepts,
+                 const RankingParams& rp, std::vector<Candidate>& cands);
 
 /// The candidates of a search: retrieve(), then for an untiered (long)
 /// query reweigh() with the feedback words of the best few (feedback.h), if
-/// there are any and @p deadline has not passed. @p concepts: the query's
-/// positive words and phrases; @p headline_boost as in leaf_query().
-std::vector<Candidate> candidates(Xapian::Database& db, const BuiltQuery& built,
+/// there are any, and weigh_plain(), while @p deadline has not passed.
+/// @p built: @p root built with @p headline_boost (leaf_query());
+/// @p concepts: the query's positive words and phrases.
+std::vector<Candidate> candidates(Xapian::Database& db, const QueryNode& root,
+                                  const BuiltQuery& built,
                                   const Xapian::Query& filter, std::size_t concepts, bool tiered,
                                   double headline_boost, std::size_t depth, const Deadline& deadline,
                                   std::size_t& estimated);

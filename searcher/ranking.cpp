@@ -157,13 +157,14 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
       opt.headline_weight * (tiered ? 1.0 : rp.long_query_headline_weight_factor);
   const double article_weight =
       opt.article_weight * (tiered ? 1.0 : rp.long_query_article_factor);
+  const double plain_weight = opt.article_weight * rp.long_query_plain_factor;
 
   SearchResults results;
   results.indexed_articles = db.get_doccount();
   // The candidate set does not depend on the offset within the re-ranking
   // depth, so consecutive pages neither repeat nor skip articles there.
   const std::size_t depth = std::max(opt.offset + opt.limit, opt.rerank_depth);
-  const auto cands = candidates(db, built, filter, ranker.concept_count(), tiered, headline_boost,
+  const auto cands = candidates(db, root, built, filter, ranker.concept_count(), tiered, headline_boost,
                                 depth, deadline, results.estimated_matches);
   if (deadline.passed()) results.timed_out = true;
   EvidenceReader reader(db, analyzer, ranker.concepts());
@@ -178,7 +179,7 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   for (std::size_t i = 0; i < examined.size(); ++i) {
     Examined& ex = examined[i];
     ex.shared = headline_weight * ranker.score(ex.headline, mean_len) +
-                article_weight * ex.cand.weight;
+                article_weight * ex.cand.weight + plain_weight * ex.cand.plain_weight;
     ranked[i] = rank_passages(ex, ranker, mean_len, opt);
     const double best = ranked[i].empty() ? ex.shared : ranked[i].front().score;
     order.push_back({{tiered && ex.cand.all_terms, best}, i});

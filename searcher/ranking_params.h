@@ -11,13 +11,19 @@
 
 namespace newsearch {
 
+/// The k1 and b of a BM25 weighting of whole articles (Xapian's BM25Weight
+/// with k2 0, k3 1 and min_normlen 0.5).
+struct Bm25Params {
+  double k1;
+  double b;
+};
+
 struct RankingParams {
   /// BM25 of whole articles (Xapian's BM25Weight over headline and body as
   /// one text): the candidate retrieval and the article evidence in every
   /// passage score. The usual k1 and b; b = 0.75 normalises long articles
   /// more than Xapian's default 0.5 (TIME, MEDLINE and CISI gain).
-  double article_k1 = 1.2;
-  double article_b = 0.75;
+  Bm25Params article{1.2, 0.75};
   /// Queries with at most this many positive words or phrases are precise
   /// requests (news searches, known-item lookups): the articles containing
   /// all of them rank first (the all_terms tier) and there is no feedback.
@@ -53,6 +59,19 @@ struct RankingParams {
   /// of the query's weight, words in at most 10 % of the articles (so none
   /// in a collection under 10 articles).
   FeedbackParams feedback;
+  /// A second article evidence for the longer queries: the article's BM25
+  /// as plain text (no headline boost) with k1 1 and b 0.5, re-weighed with
+  /// feedback words of its own, taken from the best articles of that
+  /// weighing (a second relevance model, from a differently ordered top 10).
+  /// It is added with SearchOptions::article_weight times
+  /// long_query_plain_factor. Measured on the 8 IR collections with the
+  /// feature dump of bench/README.md ("Ranking experiments"): with factor 1,
+  /// CACM 0.3495 -> 0.355, NPL 0.2773 -> 0.284, TIME 0.6713 -> 0.680,
+  /// Cranfield +0.003, LISA -0.0035, others within 0.001; the same
+  /// weighing's feedback from the boosted ranking's top 10 keeps less than
+  /// half of that, and without feedback words it loses on MEDLINE.
+  Bm25Params plain{1.0, 0.5};
+  double long_query_plain_factor = 1.0;
 };
 
 /// The parameters run_search uses.

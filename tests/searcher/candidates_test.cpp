@@ -1,11 +1,13 @@
 // Candidate retrieval and feedback re-weighing (candidates.h): re-weighing
-// the candidates alone must give each the weight a match over the whole
-// index gives it, keep their order and all_terms, and feedback must change
-// something.
+// the candidates alone (reweigh, weigh_plain) must give each the weight a
+// match over the whole index gives it, keep their order and all_terms, and
+// feedback must change something.
 #include <catch2/catch.hpp>
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
@@ -48,9 +50,9 @@ void write_articles(const std::string& path) {
 }
 
 std::map<Xapian::docid, double> full_weights(Xapian::Database& db, const Xapian::Query& q,
-                                             const newsearch::RankingParams& rp) {
+                                             const newsearch::Bm25Params& scheme) {
   Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(rp.article_k1, 0, 1, rp.article_b, 0.5));
+  enquire.set_weighting_scheme(Xapian::BM25Weight(scheme.k1, 0, 1, scheme.b, 0.5));
   enquire.set_query(q);
   std::map<Xapian::docid, double> out;
   const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
@@ -58,14 +60,52 @@ std::map<Xapian::docid, double> full_weights(Xapian::Database& db, const Xapian:
   return out;
 }
 
+// The whole-index weight of each candidate under its own query (strict for
+// all_terms, loose otherwise) with @p expansion (AND_MAYBE; MatchNothing: none).
+std::map<Xapian::docid, double> expected_weights(Xapian::Database& db,
+                                                 const std::vector<newsearch::Candidate>& cands,
+                                                 const newsearch::BuiltQuery& built,
+                                                 const Xapian::Query& expansion,
+                                                 const newsearch::Bm25Params& scheme) {
+  using Xapian::Query;
+  const auto strict = full_weights(db, Query(Query::OP_AND_MAYBE, built.strict, expansion), scheme);
+  const auto loose = full_weights(db, Query(Query::OP_AND_MAYBE, built.loose, expansion), scheme);
+  std::map<Xapian::docid, double> out;
+  for (const auto& c : cands) {
+    const auto& full = c.all_terms ? strict : loose;
+    REQUIRE(full.count(c.did) == 1);
+    out[c.did] = full.at(c.did);
+  }
+  return out;
+}
+
+// Re-weighing keeps the candidates, their order and all_terms.
+void require_same_candidates(const std::vector<newsearch::Candidate>& a,
+                             const std::vector<newsearch::Candidate>& b) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    REQUIRE(a[i].did == b[i].did);
+    REQUIRE(a[i].all_terms == b[i].all_terms);
+  }
+}
+
+// The articles of write_articles() in a fresh index, and an analyzer.
+struct TestIndex {
+  newsearch::test::TempDir t;
+  Xapian::Database db;
+  newsearch::Analyzer an;
+  TestIndex() {
+    write_articles(t / "index");
+    db = Xapian::Database(t / "index");
+  }
+};
+
 }  // namespace
 
 TEST_CASE("reweigh: feedback weights of the candidates equal whole-index weights",
           "[searcher][candidates]") {
-  newsearch::test::TempDir t;
-  write_articles(t / "index");
-  Xapian::Database db(t / "index");
-  newsearch::Analyzer an;
+  TestIndex ix;
+  Xapian::Database& db = ix.db;
   const newsearch::RankingParams& rp = newsearch::ranking_params();
   const double boost = 0.5;
 
@@ -74,7 +114,7 @@ TEST_CASE("reweigh: feedback weights of the candidates equal whole-index weights
   const auto query = GENERATE(as<std::string>{}, "alpha beta gamma delta -(cheap flights)",
                               "alpha beta gamma delta", "alpha OR beta OR gamma OR delta");
   INFO("query: " << query);
-  const newsearch::QueryNode root = newsearch::parse_query(query, an);
+  const newsearch::QueryNode root = newsearch::parse_query(query, ix.an);
   const newsearch::BuiltQuery built = newsearch::build_query(root, boost);
   std::size_t estimated = 0;
   const auto cands = newsearch::retrieve(db, built, {}, rp, 50, estimated);
@@ -86,18 +126,56 @@ TEST_CASE("reweigh: feedback weights of the candidates equal whole-index weights
   REQUIRE_FALSE(expansion.empty());
 
   auto reweighed = cands;
-  newsearch::reweigh(db, built, expansion, rp, reweighed);
-  const auto strict = full_weights(db, Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.strict, expansion), rp);
-  const auto loose = full_weights(db, Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.loose, expansion), rp);
+  newsearch::reweigh(db, built, expansion, rp.article, reweighed);
+  const auto expected = expected_weights(db, cands, built, expansion, rp.article);
+  require_same_candidates(reweighed, cands);
   std::size_t changed = 0;
   for (std::size_t i = 0; i < cands.size(); ++i) {
     INFO("candidate " << i << ", document " << cands[i].did);
-    REQUIRE(reweighed[i].did == cands[i].did);
-    REQUIRE(reweighed[i].all_terms == cands[i].all_terms);
-    const auto& full = cands[i].all_terms ? strict : loose;
-    REQUIRE(full.count(cands[i].did) == 1);
-    CHECK(reweighed[i].weight == Approx(full.at(cands[i].did)));
+    CHECK(reweighed[i].weight == Approx(expected.at(cands[i].did)));
     if (reweighed[i].weight > cands[i].weight + 1e-9) ++changed;
   }
   CHECK(changed >= 5);
+}
+
+TEST_CASE("weigh_plain: plain weights equal whole-index weights of the unboosted query "
+          "with its own feedback words",
+          "[searcher][candidates]") {
+  TestIndex ix;
+  Xapian::Database& db = ix.db;
+  const newsearch::RankingParams& rp = newsearch::ranking_params();
+
+  const auto query = GENERATE(as<std::string>{}, "alpha beta gamma delta -(cheap flights)",
+                              "alpha beta gamma delta zephyr", "alpha OR beta OR gamma OR delta");
+  INFO("query: " << query);
+  const newsearch::QueryNode root = newsearch::parse_query(query, ix.an);
+  std::size_t estimated = 0;
+  auto cands = newsearch::retrieve(db, newsearch::build_query(root, 0.5), {}, rp, 60, estimated);
+  REQUIRE(cands.size() >= 20);
+  const auto before = cands;
+  newsearch::weigh_plain(db, root, 4, rp, cands);
+
+  // The same by hand over the whole index: the plain query, its best 10,
+  // their feedback words (no headline boost), the plain query with them.
+  const newsearch::BuiltQuery plain = newsearch::build_query(root, 0.0);
+  const auto unexpanded =
+      expected_weights(db, before, plain, Xapian::Query::MatchNothing, rp.plain);
+  std::vector<newsearch::ScoredDoc> first;
+  for (const auto& c : before) first.emplace_back(c.did, unexpanded.at(c.did));
+  std::stable_sort(first.begin(), first.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  first.resize(rp.feedback.docs);
+  const Xapian::Query expansion = newsearch::feedback_query(db, first, 4, 0.0, rp.feedback);
+  REQUIRE_FALSE(expansion.empty());
+  const auto expected = expected_weights(db, before, plain, expansion, rp.plain);
+
+  require_same_candidates(cands, before);
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    INFO("candidate " << i << ", document " << cands[i].did);
+    REQUIRE(cands[i].weight == before[i].weight);  // the boosted weight is untouched
+    CHECK(cands[i].plain_weight == Approx(expected.at(cands[i].did)));
+    if (std::abs(cands[i].plain_weight - cands[i].weight) > 1e-6) ++differ;
+  }
+  CHECK(differ >= 10);
 }
