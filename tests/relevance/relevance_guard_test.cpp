@@ -29,8 +29,8 @@ namespace {
 namespace fs = std::filesystem;
 using newsearch::test::TempDir;
 
-// Measured with the default options: MAP 0.5627, nDCG@10 0.7268.
-constexpr double kMapFloor = 0.557;
+// Measured with the default options: MAP 0.5646, nDCG@10 0.7273.
+constexpr double kMapFloor = 0.559;
 constexpr double kNdcg10Floor = 0.72;
 constexpr std::size_t kDepth = 1000;  // the depth of the peers' and search_bench's runs
 
