@@ -49,7 +49,8 @@ std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
   enquire.set_query(apply_filter(built.strict, filter));
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
   std::vector<Candidate> out;
-  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), true, 0.0});
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    out.push_back({*it, it.get_weight(), true, 0.0});
   estimated = mset.get_matches_estimated();
   if (!built.has_soft_and) return out;
   // Articles with only some of the words follow those with all of them.
@@ -57,7 +58,8 @@ std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
       Xapian::Query(Xapian::Query::OP_AND_NOT, apply_filter(built.loose, filter), built.strict));
   const std::size_t more = depth > out.size() ? depth - out.size() : 0;
   const Xapian::MSet rest = enquire.get_mset(0, static_cast<Xapian::doccount>(more));
-  for (auto it = rest.begin(); it != rest.end(); ++it) out.push_back({*it, it.get_weight(), false, 0.0});
+  for (auto it = rest.begin(); it != rest.end(); ++it)
+    out.push_back({*it, it.get_weight(), false, 0.0});
   estimated += rest.get_matches_estimated();
   return out;
 }

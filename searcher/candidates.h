@@ -70,9 +70,9 @@ void weigh_plain(Xapian::Database& db, const QueryNode& root, std::size_t concep
 /// @p built: @p root built with @p headline_boost (leaf_query());
 /// @p concepts: the query's positive words and phrases.
 std::vector<Candidate> candidates(Xapian::Database& db, const QueryNode& root,
-                                  const BuiltQuery& built,
-                                  const Xapian::Query& filter, std::size_t concepts, bool tiered,
-                                  double headline_boost, std::size_t depth, const Deadline& deadline,
+                                  const BuiltQuery& built, const Xapian::Query& filter,
+                                  std::size_t concepts, bool tiered, double headline_boost,
+                                  std::size_t depth, const Deadline& deadline,
                                   std::size_t& estimated);
 
 }  // namespace newsearch

@@ -164,8 +164,8 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   // The candidate set does not depend on the offset within the re-ranking
   // depth, so consecutive pages neither repeat nor skip articles there.
   const std::size_t depth = std::max(opt.offset + opt.limit, opt.rerank_depth);
-  const auto cands = candidates(db, root, built, filter, ranker.concept_count(), tiered, headline_boost,
-                                depth, deadline, results.estimated_matches);
+  const auto cands = candidates(db, root, built, filter, ranker.concept_count(), tiered,
+                                headline_boost, depth, deadline, results.estimated_matches);
   if (deadline.passed()) results.timed_out = true;
   EvidenceReader reader(db, analyzer, ranker.concepts());
   std::vector<Xapian::docid> dids;
