@@ -59,7 +59,9 @@ struct SearchOptions {
   /// better passage ranking at some cost in latency.
   std::size_t rerank_depth = 50;
   /// Weight of whole-article evidence (BM25 over headline and body) added to
-  /// the passage score.
+  /// the passage score. Queries of more than three words add twice this
+  /// times the article's BM25, plus this times a plain-text article BM25
+  /// with feedback words of its own (README, "Ranking").
   double article_weight = 0.5;
   /// Weight of the headline's own BM25 (scored like a passage) added to the
   /// score of every passage of the article.
