@@ -41,13 +41,8 @@ void write_articles(const std::string& path) {
     if (i >= 6 && i < 10) body += " marmot marmot marmot";
     if (i == 12 || i == 14) body += " marmot";
     newsearch::Article a;
-    // Appended, not `"a" + std::to_string(i)`: GCC 12 warns (-Wrestrict) on
-    // that when inlined, a known false positive (GCC bug 105329).
-    a.id = "a";
-    a.id += std::to_string(i);
-    a.title = "story ";
-    a.title += std::to_string(i);
-    if (i % 7 == 0) a.title = "zephyr watch";
+    a.id = "a" + std::to_string(i);
+    a.title = i % 7 == 0 ? "zephyr watch" : "story " + std::to_string(i);
     a.body = body;
     writer.put(a);
   }
