@@ -1,12 +1,14 @@
 #include "indexer/article_reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "searcher/analysis/utf8.h"
 
@@ -186,18 +188,55 @@ ParsedArticle parse_text_article(std::string_view bytes, const std::string& id,
   return a;
 }
 
+std::string not_regular_file(unsigned st_mode) {
+  const char* kind = S_ISFIFO(st_mode)  ? "a FIFO"
+                     : S_ISCHR(st_mode) ? "a character device"
+                     : S_ISBLK(st_mode) ? "a block device"
+                     : S_ISSOCK(st_mode) ? "a socket"
+                     : S_ISDIR(st_mode) ? "a directory"
+                                        : "a special file";
+  return std::string("not a regular file (") + kind + ")";
+}
+
+int open_regular_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) throw InputError(std::string("cannot read: ") + std::strerror(errno));
+  struct stat st {};
+  std::string why;
+  if (fstat(fd, &st) != 0)
+    why = std::string("cannot read: ") + std::strerror(errno);
+  else if (!S_ISREG(st.st_mode))
+    why = not_regular_file(st.st_mode);
+  else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
+    why = std::string("cannot read: ") + std::strerror(errno);
+  if (why.empty()) return fd;
+  ::close(fd);
+  throw InputError(why);
+}
+
 std::string read_source_file(const std::string& path, std::size_t max_bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(std::string("cannot read: ") + std::strerror(errno));
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < 0) throw InputError("cannot read: not a regular file");
-  if (static_cast<std::size_t>(size) > max_bytes)
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } file{open_regular_file(path)};
+  struct stat st {};
+  if (fstat(file.fd, &st) != 0) throw InputError(std::string("cannot read: ") + std::strerror(errno));
+  const auto size = static_cast<std::size_t>(st.st_size);
+  if (size > max_bytes)
     throw InputError("too large (" + std::to_string(size) + " bytes; the limit is " +
                      std::to_string(max_bytes) + ", see --max-file-mb)");
-  in.seekg(0);
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  if (!in.read(bytes.data(), size)) throw InputError("cannot read: I/O error");
+  // Reads the size fstat gave: a file that grows meanwhile is read as it
+  // was, one that shrinks as far as it goes.
+  std::string bytes(size, '\0');
+  std::size_t got = 0;
+  while (got < size) {
+    const ssize_t n = ::read(file.fd, bytes.data() + got, size - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw InputError(std::string("cannot read: ") + std::strerror(errno));
+    if (n == 0) break;  // shrank meanwhile
+    got += static_cast<std::size_t>(n);
+  }
+  bytes.resize(got);
   return bytes;
 }
 

@@ -42,6 +42,17 @@ std::vector<std::string> split_paragraphs(std::string_view text);
 ParsedArticle parse_text_article(std::string_view bytes, const std::string& id,
                            const std::string& source_path);
 
+/// The reason a file of type @p st_mode (stat's st_mode) is not read:
+/// "not a regular file (a FIFO)", "(a character device)", ...
+std::string not_regular_file(unsigned st_mode);
+
+/// Opens @p path for reading without blocking in open() (a FIFO without a
+/// writer, a device) and refuses anything but a regular file, whatever it
+/// was when the directory was walked. The descriptor returned reads in
+/// blocking mode and belongs to the caller.
+/// @throws InputError ("cannot read: ..." or not_regular_file()).
+int open_regular_file(const std::string& path);
+
 /// Reads a whole file. @throws InputError if it cannot be read or is larger
 /// than @p max_bytes.
 std::string read_source_file(const std::string& path, std::size_t max_bytes);

@@ -213,8 +213,8 @@ class IndexRun {
   void prune_roots() {
     if (!opt_.prune) return;
     for (const auto& [key, root] : roots_) {
-      if (root.had_errors) {
-        if (log_) log_->warn("not pruning {}: it had read errors", key);
+      if (root.had_errors) {  // said only where there is something to keep
+        if (log_ && writer_->root_count(key) > 0) log_->warn("not pruning {}: it had read errors", key);
       } else if (root.records == 0) {
         if (log_ && writer_->root_count(key) > 0)
           log_->warn("not pruning {}: it holds no articles now (unmounted?)", key);

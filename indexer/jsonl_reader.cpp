@@ -1,5 +1,6 @@
 #include "indexer/jsonl_reader.h"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cerrno>
@@ -61,8 +62,12 @@ ParsedArticle parse_jsonl_article(std::string_view line, const std::string& sour
 
 JsonlReader::JsonlReader(const std::string& path, std::size_t max_line_bytes)
     : path_(path), max_line_(max_line_bytes) {
-  gz_ = gzopen(path.c_str(), "rb");
-  if (!gz_) throw InputError("cannot open: " + std::string(std::strerror(errno)));
+  const int fd = open_regular_file(path);
+  gz_ = gzdopen(fd, "rb");
+  if (!gz_) {
+    close(fd);
+    throw InputError("cannot open: " + std::string(std::strerror(errno)));
+  }
   gzbuffer(static_cast<gzFile>(gz_), 1 << 17);
 }
 

@@ -36,7 +36,8 @@ ParsedArticle parse_jsonl_article(std::string_view line, const std::string& sour
 /// Reads the lines of a .jsonl or .jsonl.gz file (zlib reads both).
 class JsonlReader {
  public:
-  /// @throws InputError if the file cannot be opened.
+  /// @throws InputError if the file cannot be opened or is not a regular
+  /// file (open_regular_file()).
   JsonlReader(const std::string& path, std::size_t max_line_bytes);
   ~JsonlReader();
   JsonlReader(const JsonlReader&) = delete;

@@ -1,14 +1,22 @@
 #include "indexer/source_walker.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 
+#include "indexer/article_reader.h"
 #include "indexer/jsonl_reader.h"
 #include "newsearch/error.h"
 
 namespace newsearch {
 namespace fs = std::filesystem;
 namespace {
+
+unsigned file_mode(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 ? st.st_mode : 0;
+}
 
 bool is_article_file(const fs::directory_entry& e) {
   std::error_code ec;
@@ -55,6 +63,8 @@ std::vector<SourceFile> find_sources(
     const std::size_t first = out.size();
     if (fs::is_directory(st))
       walk_dir(s, s, out, on_error);
+    else if (!fs::is_regular_file(st))  // reading a FIFO or a tty would block
+      on_error(s, not_regular_file(file_mode(s)));
     else
       out.push_back({s, fs::path(s).filename().string(), {}});
     const std::string root = source_root_key(s);

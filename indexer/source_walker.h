@@ -19,7 +19,10 @@ std::string source_root_key(const std::string& source);
 
 /// Lists *.txt, *.jsonl and *.jsonl.gz files under each directory in @p sources (recursively, in
 /// sorted order) and each file named directly. Directories that cannot be
-/// read are reported through @p on_error (path, reason) and skipped.
+/// read, and a SOURCE that is neither a directory nor a regular file (a
+/// FIFO, a device, a socket: reading it could block forever), are reported
+/// through @p on_error (path, reason) and skipped. The walk skips such
+/// files silently, as it skips every file that is not an article.
 /// @throws Error(kNotFound) if a SOURCE does not exist.
 std::vector<SourceFile> find_sources(
     const std::vector<std::string>& sources,

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -197,4 +198,19 @@ TEST_CASE("find_sources: the corpus", "[indexer][walker][corpus]") {
   REQUIRE(w.files.size() >= 5);
   CHECK(w.files[0].id == "000_5705e6e54e992429.txt");
   for (std::size_t i = 1; i < w.files.size(); ++i) CHECK(w.files[i - 1].id < w.files[i].id);
+}
+
+TEST_CASE("find_sources: a FIFO or device named as a SOURCE is reported, not listed",
+          "[indexer][walker][error]") {
+  TempDir dir;
+  make_tree(dir);
+  const std::string fifo = dir / "feed.jsonl";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  const Walk w = walk({fifo, "/dev/null", dir / "src/b.txt"});
+  CHECK(ids(w.files) == Strings{"b.txt"});
+  REQUIRE(w.errors.size() == 2);
+  CHECK(w.errors[0].first == fifo);
+  CHECK_THAT(w.errors[0].second, Catch::Contains("not a regular file") && Catch::Contains("FIFO"));
+  CHECK(w.errors[1].first == "/dev/null");
+  CHECK_THAT(w.errors[1].second, Catch::Contains("not a regular file") && Catch::Contains("device"));
 }

@@ -1,0 +1,61 @@
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+#include <vector>
+
+#include "indexer/article_reader.h"
+#include "indexer/jsonl_reader.h"
+#include "tests/support/temp_dir.h"
+
+using newsearch::InputError;
+using newsearch::JsonlReader;
+using newsearch::test::TempDir;
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Strings read_lines(const std::string& path, std::size_t max_line = 1 << 20) {
+  JsonlReader reader(path, max_line);
+  Strings out;
+  for (std::string line; reader.next_line(line);) out.push_back(line);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("JsonlReader refuses a FIFO without blocking on it", "[indexer][jsonl][error]") {
+  TempDir dir;
+  const std::string fifo = dir / "feed.jsonl";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    try {
+      JsonlReader reader(fifo, 1 << 20);
+    } catch (...) {
+    }
+    _exit(0);
+  }
+  bool returned = false;
+  for (int i = 0; i < 500 && !returned; ++i) {
+    returned = waitpid(pid, nullptr, WNOHANG) == pid;
+    if (!returned) usleep(10000);
+  }
+  if (!returned) {
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+  }
+  REQUIRE(returned);
+  CHECK_THROWS_WITH(JsonlReader(fifo, 1 << 20), Catch::Contains("not a regular file"));
+}
+
+TEST_CASE("JsonlReader reads lines, with or without a final newline", "[indexer][jsonl]") {
+  TempDir dir;
+  CHECK(read_lines(dir.write("a.jsonl", "{\"id\":\"1\"}\n{\"id\":\"2\"}\r\n{\"id\":\"3\"}")) ==
+        Strings{"{\"id\":\"1\"}", "{\"id\":\"2\"}", "{\"id\":\"3\"}"});
+}
