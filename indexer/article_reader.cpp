@@ -54,6 +54,17 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// A line ends at "\r\n", "\n" or a lone "\r" (classic Mac OS). The line
+// starting at @p at ends at the returned end; the next starts at next.
+struct LineEnd {
+  std::size_t end, next;
+};
+LineEnd line_end(std::string_view s, std::size_t at) {
+  const std::size_t end = std::min(s.find_first_of("\r\n", at), s.size());
+  const bool crlf = end + 1 < s.size() && s[end] == '\r' && s[end + 1] == '\n';
+  return {end, end + (crlf ? 2 : 1)};
+}
+
 // Lower-cased ASCII with whitespace runs collapsed and trailing decoration
 // (», ›, →, ...) and punctuation removed: the form boilerplate is compared in.
 std::string boilerplate_key(std::string_view line) {
@@ -134,11 +145,30 @@ bool is_boilerplate_line(std::string_view line) {
                      [&](std::string_view p) { return key.starts_with(p); });
 }
 
+bool looks_like_utf16(std::string_view head) {
+  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) return true;
+  // Mostly ASCII text in UTF-16 has a NUL in every other byte: the odd
+  // ones (little-endian) or the even ones (big-endian), never both.
+  const std::size_t units = std::min<std::size_t>(head.size(), 4096) / 2;
+  std::size_t nul_even = 0, nul_odd = 0;
+  for (std::size_t i = 0; i < units; ++i) {
+    nul_even += head[2 * i] == '\0';
+    nul_odd += head[2 * i + 1] == '\0';
+  }
+  const std::size_t most = std::max(nul_even, nul_odd), least = std::min(nul_even, nul_odd);
+  return units >= 2 && least == 0 && 2 * most >= units;
+}
+
+InputError utf16_error() {
+  return InputError("UTF-16 text (convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8)");
+}
+
 void validate_text(std::string_view bytes) {
   std::string_view rest = bytes;
   while (!rest.empty() && (rest.front() == '\n' || blank_at(rest, 0) > 0))
     rest.remove_prefix(rest.front() == '\n' ? 1 : blank_at(rest, 0));
   if (rest.empty()) throw InputError("empty file (no text)");
+  if (looks_like_utf16(bytes)) throw utf16_error();
   if (bytes.find('\0') != std::string_view::npos)
     throw InputError("binary file (contains NUL bytes)");
   if (const std::size_t bad = utf8::find_invalid(bytes); bad != std::string_view::npos)
@@ -154,9 +184,9 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
   };
   std::size_t at = 0;
   while (at <= text.size()) {
-    const std::size_t nl = std::min(text.find('\n', at), text.size());
-    const std::string_view line = trim(text.substr(at, nl - at));
-    at = nl + 1;
+    const LineEnd nl = line_end(text, at);
+    const std::string_view line = trim(text.substr(at, nl.end - at));
+    at = nl.next;
     if (line.empty())
       flush();
     else if (!is_boilerplate_line(line))
@@ -177,9 +207,9 @@ ParsedArticle parse_text_article(std::string_view bytes, const std::string& id,
   // The headline is the first line that is neither blank nor boilerplate.
   std::size_t at = 0;
   while (at < bytes.size() && a.title.empty()) {
-    const std::size_t nl = std::min(bytes.find('\n', at), bytes.size());
-    const std::string_view line = trim(bytes.substr(at, nl - at));
-    at = nl + 1;
+    const LineEnd nl = line_end(bytes, at);
+    const std::string_view line = trim(bytes.substr(at, nl.end - at));
+    at = nl.next;
     if (!line.empty() && !is_boilerplate_line(line)) a.title = collapse_spaces(line);
   }
   if (a.title.empty()) throw InputError("no text besides boilerplate");

@@ -27,11 +27,21 @@ std::string content_hash(std::string_view bytes);
 /// "Print Friendly, PDF & Email", "Leave A Reply", "Post a comment", ...).
 bool is_boilerplate_line(std::string_view line);
 
-/// Checks that @p bytes is text: not empty, no NUL bytes, valid UTF-8.
+/// True if @p head (the first bytes of a file) is UTF-16: a UTF-16 byte
+/// order mark, or a NUL in every other byte. Such files are refused with a
+/// message saying so (not decoded: the indexer reads UTF-8 only).
+bool looks_like_utf16(std::string_view head);
+
+/// The error for UTF-16 input: says to convert it to UTF-8.
+InputError utf16_error();
+
+/// Checks that @p bytes is text: not empty, not UTF-16 (looks_like_utf16),
+/// no NUL bytes, valid UTF-8.
 /// @throws InputError naming the problem (and its byte offset for bad UTF-8).
 void validate_text(std::string_view bytes);
 
-/// Splits text into paragraphs at blank lines, drops boilerplate lines,
+/// Splits text into paragraphs at blank lines (lines end at "\r\n", "\n"
+/// or a lone "\r"), drops boilerplate lines,
 /// joins the lines of a paragraph with spaces and collapses whitespace.
 std::vector<std::string> split_paragraphs(std::string_view text);
 

@@ -98,7 +98,16 @@ bool JsonlReader::fill() {
   return n > 0;
 }
 
+// The start of the file: UTF-16 is refused, a UTF-8 byte order mark skipped.
+void JsonlReader::start() {
+  started_ = true;
+  fill();
+  if (looks_like_utf16(buf_)) throw utf16_error();
+  if (buf_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
+}
+
 bool JsonlReader::next_line(std::string& line) {
+  if (!started_) start();
   too_long_ = false;
   for (;;) {
     const std::size_t nl = buf_.find('\n', pos_);

@@ -45,7 +45,9 @@ class JsonlReader {
 
   /// The next line without its newline; false at the end of the file.
   /// A line longer than max_line_bytes is returned truncated with
-  /// too_long() set. @throws InputError on a read or decompression error.
+  /// too_long() set. A UTF-8 byte order mark at the start is skipped.
+  /// @throws InputError on a read or decompression error, or if the file
+  /// is UTF-16 (looks_like_utf16()).
   bool next_line(std::string& line);
 
   bool too_long() const { return too_long_; }
@@ -56,12 +58,14 @@ class JsonlReader {
 
  private:
   bool fill();
+  void start();
 
   std::string path_;
   void* gz_ = nullptr;  // gzFile, kept out of the header
   std::size_t max_line_;
   std::string buf_;
   std::size_t pos_ = 0;
+  bool started_ = false;
   bool eof_ = false;
   bool too_long_ = false;
   std::size_t line_number_ = 0;

@@ -196,6 +196,20 @@ TEST_CASE("CRLF line endings", "[indexer][reader]") {
   CHECK(a.title.find('\r') == std::string::npos);
 }
 
+TEST_CASE("Lone CR line ends (classic Mac OS) are line ends", "[indexer][reader]") {
+  const ParsedArticle a = parse("Headline\rFirst line\rsecond line\r\rNext paragraph.\r\rLeave A Reply\r");
+  CHECK(a.title == "Headline");
+  CHECK(a.paragraphs == Strings{"First line second line", "Next paragraph."});
+  SECTION("mixed with LF and CRLF") {
+    const ParsedArticle b = parse("Headline\r\n\rBody\n\nTwo\r\rThree");
+    CHECK(b.title == "Headline");
+    CHECK(b.paragraphs == Strings{"Body", "Two", "Three"});
+  }
+  SECTION("in JSONL and API bodies too") {
+    CHECK(newsearch::split_paragraphs("one\r\rtwo\r\n\r\nthree") == Strings{"one", "two", "three"});
+  }
+}
+
 // Web pages pasted as text often have "blank" lines holding only a
 // non-breaking space (U+00A0), as corpus/001 does.
 TEST_CASE("Lines holding only non-breaking spaces are blank", "[indexer][reader]") {
@@ -263,6 +277,21 @@ TEST_CASE("validate_text accepts text and rejects the rest", "[indexer][reader][
   CHECK_THROWS_AS(validate_text(" \n "), InputError);
   CHECK_THROWS_AS(validate_text(std::string_view("a\0b", 3)), InputError);
   CHECK_THROWS_WITH(validate_text("abc\x80"), Catch::Contains("UTF-8") && Catch::Contains("3"));
+}
+
+TEST_CASE("UTF-16 text is reported as UTF-16, not as binary", "[indexer][reader][error]") {
+  using namespace std::string_literals;
+  const std::string le = "H\0e\0a\0d\0l\0i\0n\0e\0\n\0\n\0B\0o\0d\0y\0"s;
+  const std::string be = "\0H\0e\0a\0d\0l\0i\0n\0e\0\n\0\n\0B\0o\0d\0y"s;
+  for (const std::string& text : {"\xFF\xFE"s + le, "\xFE\xFF"s + be, le, be, "\xFF\xFE"s}) {
+    CAPTURE(text);
+    const std::string message = parse_error(text);
+    CHECK_THAT(message, Catch::Contains("UTF-16") && Catch::Contains("convert"));
+    CHECK_THAT(message, !Catch::Contains("binary"));
+  }
+  // NUL bytes in no UTF-16 pattern are still binary.
+  CHECK_THAT(parse_error("\0\0\0\0"s), Catch::Contains("binary"));
+  CHECK_THAT(parse_error("PK\x03\x04\0\0\x14\0binary"s), Catch::Contains("binary"));
 }
 
 TEST_CASE("A file holding only a byte order mark is rejected", "[indexer][reader][error]") {

@@ -59,3 +59,15 @@ TEST_CASE("JsonlReader reads lines, with or without a final newline", "[indexer]
   CHECK(read_lines(dir.write("a.jsonl", "{\"id\":\"1\"}\n{\"id\":\"2\"}\r\n{\"id\":\"3\"}")) ==
         Strings{"{\"id\":\"1\"}", "{\"id\":\"2\"}", "{\"id\":\"3\"}"});
 }
+
+TEST_CASE("JsonlReader strips a UTF-8 byte order mark and refuses UTF-16", "[indexer][jsonl]") {
+  using namespace std::string_literals;
+  TempDir dir;
+  const Strings lines = read_lines(dir.write("bom.jsonl", "\xEF\xBB\xBF{\"id\":\"1\"}\n{\"id\":\"2\"}\n"));
+  CHECK(lines == Strings{"{\"id\":\"1\"}", "{\"id\":\"2\"}"});
+  CHECK(newsearch::parse_jsonl_record(lines.at(0)).id == "1");
+  for (const std::string& text : {"\xFF\xFE{\0\"\0i\0d\0\"\0:\0"s, "{\0\"\0i\0d\0\"\0:\0\"\0x\0\"\0}\0"s}) {
+    const std::string path = dir.write("utf16.jsonl", text);
+    CHECK_THROWS_WITH(read_lines(path), Catch::Contains("UTF-16") && Catch::Contains("convert"));
+  }
+}
