@@ -109,8 +109,11 @@ void JsonlReader::start() {
 bool JsonlReader::next_line(std::string& line) {
   if (!started_) start();
   too_long_ = false;
+  // buf_[pos_, from) holds no newline: each byte is searched once, so a
+  // giant line costs time linear in its length.
+  std::size_t from = pos_;
   for (;;) {
-    const std::size_t nl = buf_.find('\n', pos_);
+    const std::size_t nl = buf_.find('\n', from);
     if (nl != std::string::npos) {
       line.assign(buf_, pos_, std::min(nl - pos_, max_line_));
       too_long_ = too_long_ || nl - pos_ > max_line_;
@@ -121,7 +124,10 @@ bool JsonlReader::next_line(std::string& line) {
       buf_.erase(pos_ + max_line_);
       too_long_ = true;
     }
-    if (!fill()) {
+    const std::size_t searched = buf_.size() - pos_;
+    const bool more = fill();  // moves the unread rest to the front: pos_ = 0
+    from = pos_ + searched;
+    if (!more) {
       if (pos_ >= buf_.size()) return false;
       line.assign(buf_, pos_, std::min(buf_.size() - pos_, max_line_));
       pos_ = buf_.size();

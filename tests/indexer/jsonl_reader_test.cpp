@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -70,4 +71,25 @@ TEST_CASE("JsonlReader strips a UTF-8 byte order mark and refuses UTF-16", "[ind
     const std::string path = dir.write("utf16.jsonl", text);
     CHECK_THROWS_WITH(read_lines(path), Catch::Contains("UTF-16") && Catch::Contains("convert"));
   }
+}
+
+TEST_CASE("JsonlReader skips an over-long line in linear time", "[indexer][jsonl][slow]") {
+  // The reader once searched the whole retained part of a long line for its
+  // end after every 64 KB read: quadratic, seconds for this 96 MB line (about 2 s for 64 MB).
+  TempDir dir;
+  const std::size_t kLimit = 32u << 20;  // the indexer's default --max-file-mb
+  const std::string path = dir.write(
+      "big.jsonl", "{\"id\":\"big\",\"body\":\"" + std::string(3 * kLimit, 'x') + "\"}\n{\"id\":\"next\"}\n");
+  const auto start = std::chrono::steady_clock::now();
+  JsonlReader reader(path, kLimit);
+  std::string line;
+  REQUIRE(reader.next_line(line));
+  CHECK(reader.too_long());
+  REQUIRE(reader.next_line(line));
+  CHECK_FALSE(reader.too_long());
+  CHECK(line == "{\"id\":\"next\"}");
+  CHECK_FALSE(reader.next_line(line));
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CAPTURE(seconds);
+  CHECK(seconds < 1.0);
 }
