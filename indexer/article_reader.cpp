@@ -15,7 +15,19 @@
 namespace newsearch {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+// Spaces, and every C0 control character and DEL: stored text holds no
+// control characters (a title with ESC or BEL could drive the terminal that
+// shows it), so they count as blanks wherever text is split and collapsed.
+bool is_blank(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u == ' ' || u < 0x20 || u == 0x7F;
+}
+
+// True if s[i] starts a C1 control character (U+0080-U+009F: C2 80-C2 9F),
+// blank like the C0 ones.
+bool is_c1_at(std::string_view s, std::size_t i) {
+  return s[i] == '\xC2' && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0;
+}
 
 // Unicode spaces that scraped pages use as blank lines and padding:
 // NBSP, the U+2000 block's spaces, narrow NBSP, ideographic space, BOM/ZWNBSP.
@@ -29,6 +41,7 @@ constexpr std::string_view kWideSpaces[] = {
 std::size_t blank_at(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return is_blank(s[i]) ? 1 : 0;
+  if (is_c1_at(s, i)) return 2;
   if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF) return 0;  // lead bytes of kWideSpaces
   for (auto w : kWideSpaces)
     if (s.substr(i, w.size()) == w) return w.size();
@@ -39,6 +52,7 @@ std::size_t blank_at(std::string_view s, std::size_t i) {
 std::size_t blank_before_end(std::string_view s) {
   if (s.empty()) return 0;
   if (is_blank(s.back())) return 1;
+  if (s.size() >= 2 && is_c1_at(s, s.size() - 2)) return 2;
   for (auto w : kWideSpaces)
     if (s.ends_with(w)) return w.size();
   return 0;
@@ -82,7 +96,9 @@ std::string boilerplate_key(std::string_view line) {
   return key;
 }
 
-// Collapses runs of blanks and newlines (ASCII or Unicode) into one space.
+// Collapses runs of blanks, newlines and control characters (ASCII or
+// Unicode) into one space and trims the ends: every stored text field
+// passes through this (finish_article).
 std::string collapse_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -164,13 +180,12 @@ InputError utf16_error() {
 }
 
 void validate_text(std::string_view bytes) {
-  std::string_view rest = bytes;
-  while (!rest.empty() && (rest.front() == '\n' || blank_at(rest, 0) > 0))
-    rest.remove_prefix(rest.front() == '\n' ? 1 : blank_at(rest, 0));
-  if (rest.empty()) throw InputError("empty file (no text)");
   if (looks_like_utf16(bytes)) throw utf16_error();
   if (bytes.find('\0') != std::string_view::npos)
     throw InputError("binary file (contains NUL bytes)");
+  std::string_view rest = bytes;
+  while (const std::size_t n = rest.empty() ? 0 : blank_at(rest, 0)) rest.remove_prefix(n);
+  if (rest.empty()) throw InputError("empty file (no text)");
   if (const std::size_t bad = utf8::find_invalid(bytes); bad != std::string_view::npos)
     throw InputError("not valid UTF-8 (first bad byte at offset " + std::to_string(bad) + ")");
 }
@@ -196,6 +211,38 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
   return paragraphs;
 }
 
+void check_id(const std::string& id) {
+  if (id.empty()) throw InputError("missing id");
+  if (id.size() > kMaxArticleIdBytes)
+    throw InputError("id longer than " + std::to_string(kMaxArticleIdBytes) + " bytes (" +
+                     std::to_string(id.size()) + ")");
+}
+
+void finish_article(ParsedArticle& a) {
+  check_id(a.id);
+  a.title = collapse_spaces(a.title);
+  for (auto& p : a.paragraphs) p = collapse_spaces(p);
+  std::erase_if(a.paragraphs, [](const std::string& p) { return p.empty(); });
+  for (std::string* field : {&a.date, &a.source, &a.url, &a.lang}) *field = collapse_spaces(*field);
+  shorten_headline(a);
+}
+
+ParsedArticle fielded_article(const Article& in, const std::string& source_path, const std::string& hash) {
+  ParsedArticle a;
+  a.id = in.id;
+  for (const auto& part : split_paragraphs(in.title)) a.title += (a.title.empty() ? "" : " ") + part;
+  a.paragraphs = split_paragraphs(in.body);
+  a.date = in.date;
+  a.source = in.source;
+  a.url = in.url;
+  a.lang = in.language;
+  a.source_path = source_path;
+  a.hash = hash;
+  finish_article(a);
+  if (a.title.empty() && a.paragraphs.empty()) throw InputError("no title or body text");
+  return a;
+}
+
 ParsedArticle parse_text_article(std::string_view bytes, const std::string& id,
                            const std::string& source_path) {
   validate_text(bytes);
@@ -214,7 +261,7 @@ ParsedArticle parse_text_article(std::string_view bytes, const std::string& id,
   }
   if (a.title.empty()) throw InputError("no text besides boilerplate");
   if (at < bytes.size()) a.paragraphs = split_paragraphs(bytes.substr(at));
-  shorten_headline(a);
+  finish_article(a);
   return a;
 }
 

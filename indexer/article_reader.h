@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "indexer/article.h"
+#include "newsearch/article.h"
 
 namespace newsearch {
 
@@ -44,6 +45,29 @@ void validate_text(std::string_view bytes);
 /// or a lone "\r"), drops boilerplate lines,
 /// joins the lines of a paragraph with spaces and collapses whitespace.
 std::vector<std::string> split_paragraphs(std::string_view text);
+
+/// @throws InputError if @p id is empty or longer than kMaxArticleIdBytes:
+/// one limit for the ids of every input (files, JSONL, IndexWriter).
+void check_id(const std::string& id);
+
+/// The last step of every reader (.txt, JSON Lines, IndexWriter), so that
+/// all store the same kind of text: checks the id (check_id); collapses
+/// blanks and removes control characters (C0 but the "\n\n" that will join
+/// paragraphs, DEL, C1: a terminal that shows them could be driven by
+/// them) in title, paragraphs, date, source, url and lang, a newline in a
+/// title becoming a space; drops paragraphs left empty; and shortens a
+/// headline over 300 bytes to its first words (about 160 bytes and "…"),
+/// the whole of it becoming the first paragraph. The id is left verbatim.
+/// @throws InputError from check_id().
+void finish_article(ParsedArticle& a);
+
+/// The article of a record with separate fields (a JSON Lines record, an
+/// IndexWriter Article): title and body split and collapsed as .txt text is
+/// (a title's lines joined by spaces, boilerplate lines dropped), then
+/// finish_article(). @throws InputError if the id is bad or there is no
+/// title or body text.
+ParsedArticle fielded_article(const Article& in, const std::string& source_path,
+                              const std::string& hash);
 
 /// Parses a .txt article: the first non-empty, non-boilerplate line is the
 /// headline; the rest is split into paragraphs at blank lines; boilerplate

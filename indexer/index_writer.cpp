@@ -11,28 +11,28 @@
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
 #include "searcher/analysis/log_bridge.h"
+#include "searcher/analysis/utf8.h"
 
 namespace newsearch {
 namespace {
 
-constexpr std::size_t kMaxIdBytes = 64u << 10;
+// The start of an error message about article @p a (its id cut short).
+std::string about(const Article& a) { return "article '" + a.id.substr(0, 200) + "'"; }
 
-// Checks one text field; an empty field is allowed.
+// Checks that one field is UTF-8 without NUL bytes (the hash below joins
+// the fields with NUL); an empty or blank field is allowed.
 void check_field(const Article& a, const char* name, const std::string& value) {
-  if (value.empty()) return;
-  try {
-    validate_text(value);
-  } catch (const InputError& e) {
-    throw Error(ErrorCode::kInvalidArgument,
-                "article '" + a.id.substr(0, 200) + "': " + name + ": " + e.what());
-  }
+  std::string why;
+  if (const std::size_t bad = utf8::find_invalid(value); bad != std::string::npos)
+    why = "not valid UTF-8 (first bad byte at offset " + std::to_string(bad) + ")";
+  else if (value.find('\0') != std::string::npos)
+    why = "contains a NUL byte";
+  if (!why.empty()) throw Error(ErrorCode::kInvalidArgument, about(a) + ": " + name + ": " + why);
 }
 
 // The article as the indexer would have read it from a JSON Lines record.
 ParsedArticle parse(const Article& a) {
   if (a.id.empty()) throw Error(ErrorCode::kInvalidArgument, "article without an id");
-  if (a.id.size() > kMaxIdBytes)
-    throw Error(ErrorCode::kInvalidArgument, "article id longer than 64 KiB");
   check_field(a, "id", a.id);
   check_field(a, "title", a.title);
   check_field(a, "body", a.body);
@@ -40,22 +40,16 @@ ParsedArticle parse(const Article& a) {
   check_field(a, "source", a.source);
   check_field(a, "url", a.url);
   check_field(a, "language", a.language);
-  ParsedArticle p;
-  p.id = a.id;
-  for (const auto& part : split_paragraphs(a.title)) p.title += (p.title.empty() ? "" : " ") + part;
-  p.paragraphs = split_paragraphs(a.body);
-  if (p.title.empty() && p.paragraphs.empty())
-    throw Error(ErrorCode::kInvalidArgument, "article '" + a.id.substr(0, 200) + "' has no text");
-  p.date = a.date;
-  p.source = a.source;
-  p.url = a.url;
-  p.lang = a.language;
-  // Fields joined by NUL (which validated text cannot contain): equal
-  // articles hash equal, and put() of an unchanged article writes nothing.
+  // Fields joined by NUL (which no field holds): equal articles hash
+  // equal, and put() of an unchanged article writes nothing.
   const char nul = '\0';
-  p.hash = content_hash(a.id + nul + a.title + nul + a.body + nul + a.date + nul + a.source + nul +
-                        a.url + nul + a.language);
-  return p;
+  const std::string hash = content_hash(a.id + nul + a.title + nul + a.body + nul + a.date + nul +
+                                        a.source + nul + a.url + nul + a.language);
+  try {
+    return fielded_article(a, "", hash);
+  } catch (const InputError& e) {
+    throw Error(ErrorCode::kInvalidArgument, about(a) + ": " + e.what());
+  }
 }
 
 }  // namespace

@@ -35,25 +35,22 @@ JsonlRecord parse_jsonl_record(std::string_view line) {
   if (!r.json.is_object()) throw InputError("not a JSON object");
   r.id = optional_string(r.json, "id");
   if (r.id.empty()) throw InputError("missing \"id\"");
+  check_id(r.id);
   r.hash = content_hash(line);
   return r;
 }
 
 ParsedArticle jsonl_article(const JsonlRecord& r, const std::string& source_path) {
   const nlohmann::json& j = r.json;
-  ParsedArticle a;
-  a.id = r.id;
-  for (const auto& part : split_paragraphs(optional_string(j, "title")))
-    a.title += (a.title.empty() ? "" : " ") + part;
-  a.paragraphs = split_paragraphs(optional_string(j, "body"));
-  if (a.title.empty() && a.paragraphs.empty()) throw InputError("no \"title\" or \"body\" text");
-  a.date = optional_string(j, "date");
-  a.source = optional_string(j, "source");
-  a.url = optional_string(j, "url");
-  a.lang = optional_string(j, "lang");
-  a.source_path = source_path;
-  a.hash = r.hash;
-  return a;
+  Article fields;
+  fields.id = r.id;
+  fields.title = optional_string(j, "title");
+  fields.body = optional_string(j, "body");
+  fields.date = optional_string(j, "date");
+  fields.source = optional_string(j, "source");
+  fields.url = optional_string(j, "url");
+  fields.language = optional_string(j, "lang");
+  return fielded_article(fields, source_path, r.hash);
 }
 
 ParsedArticle parse_jsonl_article(std::string_view line, const std::string& source_path) {

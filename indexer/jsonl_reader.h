@@ -1,8 +1,9 @@
 // JSON Lines input: one article per line, plain or gzip-compressed.
 //   {"id": "...", "title": "...", "body": "para 1\n\npara 2",
 //    "date": "2013-06-06T10:00:00-04:00", "source": "Reuters", "url": "...", "lang": "en"}
-// id is required and used verbatim; title and body are strings (either may be
-// empty, not both); the other fields are optional strings.
+// id is required, used verbatim and at most kMaxArticleIdBytes long; title
+// and body are strings (either may be empty, not both); the other fields are
+// optional strings. The text is cleaned as every reader's (finish_article()).
 #pragma once
 
 #include <cstdint>
@@ -23,7 +24,8 @@ struct JsonlRecord {
   std::string hash;  ///< content hash of the line
 };
 
-/// @throws InputError if the line is not a JSON object with a string "id".
+/// @throws InputError if the line is not a JSON object with a string "id"
+/// of at most kMaxArticleIdBytes.
 JsonlRecord parse_jsonl_record(std::string_view line);
 
 /// The article of a parsed record. @throws InputError naming a bad field.

@@ -4,22 +4,30 @@
  */
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace newsearch {
+
+/// The longest article id, in bytes, from every input: Article::id, a JSON
+/// Lines "id", a file's path relative to its SOURCE. Longer ones are refused.
+inline constexpr std::size_t kMaxArticleIdBytes = 64 * 1024;
 
 /** An article to index. Only id and some text are required.
  *
  *  The text is analysed exactly as the indexer analyses a JSON Lines record
  *  (README "Input formats"): whitespace is collapsed, paragraphs are split at
  *  blank lines, and a paragraph longer than about 600 bytes is cut into
- *  passages at sentence boundaries. All strings are UTF-8.
+ *  passages at sentence boundaries. All strings are UTF-8. Control
+ *  characters (C0, DEL, C1) in every field but the id are removed (become
+ *  blanks), so no stored text can drive a terminal.
  */
 struct Article {
-  /// Unique key (at most 64 KiB). Putting an article with an existing id
-  /// replaces it.
+  /// Unique key (at most kMaxArticleIdBytes, 64 KiB), stored verbatim.
+  /// Putting an article with an existing id replaces it.
   std::string id;
-  /// Headline; may be empty.
+  /// Headline; may be empty or blank. Shortened to its first words if
+  /// over 300 bytes (the whole of it then starts the body).
   std::string title;
   /// Body text: paragraphs separated by blank lines ("\n\n").
   std::string body;

@@ -7,12 +7,14 @@
 
 #include "newsearch/newsearch.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/text_checks.h"
 
 using newsearch::Article;
 using newsearch::Error;
 using newsearch::ErrorCode;
 using newsearch::IndexWriter;
 using newsearch::Searcher;
+using newsearch::test::has_control;
 using newsearch::test::TempDir;
 
 namespace {
@@ -113,6 +115,70 @@ TEST_CASE("IndexWriter: bad articles are refused with kInvalidArgument and chang
     CHECK(std::string(e.what()).find("title") != std::string::npos);
   }
   CHECK(writer.article_count() == 0);
+}
+
+TEST_CASE("IndexWriter: control characters never reach the hits (terminal escapes)", "[api][writer][security]") {
+  TempDir t;
+  {
+    auto writer = IndexWriter::open(t / "index");
+    Article a = article("esc-1", "Benghazi\x1b]0;pwned\x07\nnews\r", "Body \x1b[2J of\x7f the\xC2\x9b news.\n\nMore\x08 news.");
+    a.source = "Reu\x1bters";
+    a.date = "2013-01-01\x07";
+    a.url = "http://x/\x1b[2J";
+    writer.put(a);
+  }
+  auto searcher = Searcher::open(t / "index");
+  const auto hits = searcher.search("news").hits;
+  REQUIRE(hits.size() == 1);
+  const auto& h = hits[0];
+  CHECK(h.title == "Benghazi ]0;pwned news");
+  CHECK(h.date == "2013-01-01");
+  for (const std::string* f : {&h.title, &h.source, &h.date, &h.url}) CHECK_FALSE(has_control(*f));
+  REQUIRE_FALSE(h.passages.empty());
+  for (const auto& p : h.passages) CHECK_FALSE(has_control(p.text));
+}
+
+TEST_CASE("IndexWriter: a long title is shortened like a .txt headline", "[api][writer]") {
+  TempDir t;
+  std::string title;
+  while (title.size() < (1u << 20)) title += "word ";
+  {
+    auto writer = IndexWriter::open(t / "index");
+    writer.put(article("long", title, "Benghazi."));
+  }
+  const auto hits = Searcher::open(t / "index").search("Benghazi").hits;
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].title.size() <= 200);
+  CHECK(hits[0].title.ends_with("\xE2\x80\xA6"));
+}
+
+TEST_CASE("IndexWriter: a blank optional title or body is no title or body", "[api][writer]") {
+  TempDir t;
+  auto writer = IndexWriter::open(t / "index");
+  CHECK(writer.put(article("a", "  \t ", "Body text.")) == IndexWriter::PutResult::kAdded);
+  CHECK(writer.put(article("b", "Title", " \n\n ")) == IndexWriter::PutResult::kAdded);
+  CHECK(writer.article_count() == 2);
+}
+
+TEST_CASE("IndexWriter: error messages speak of the article, not of a file", "[api][writer][errors]") {
+  TempDir t;
+  auto writer = IndexWriter::open(t / "index");
+  const std::vector<Article> bad = {
+      article("x", " ", "\n\n"), article("x", "bad \xC3\x28 utf8", "body"),
+      article("x", "title", std::string("nul\0byte", 8)), article(std::string((64u << 10) + 1, 'i'), "t", "b")};
+  for (const Article& a : bad) {
+    try {
+      writer.put(a);
+      FAIL("accepted");
+    } catch (const Error& e) {
+      CAPTURE(e.what());
+      CHECK(e.code() == ErrorCode::kInvalidArgument);
+      CHECK(std::string(e.what()).find("article") != std::string::npos);
+      CHECK(std::string(e.what()).find("file") == std::string::npos);
+    }
+  }
+  // Exactly 64 KiB is the longest id.
+  CHECK(writer.put(article(std::string(64u << 10, 'i'), "t", "b")) == IndexWriter::PutResult::kAdded);
 }
 
 TEST_CASE("IndexWriter: one writer at a time, across the API and the indexer", "[api][writer][errors]") {

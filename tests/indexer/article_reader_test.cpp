@@ -14,6 +14,7 @@
 
 #include "indexer/article_reader.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/text_checks.h"
 
 using newsearch::ParsedArticle;
 using newsearch::InputError;
@@ -21,6 +22,7 @@ using newsearch::is_boilerplate_line;
 using newsearch::parse_text_article;
 using newsearch::read_text_article;
 using newsearch::validate_text;
+using newsearch::test::has_control;
 using newsearch::test::TempDir;
 
 namespace {
@@ -208,6 +210,18 @@ TEST_CASE("Lone CR line ends (classic Mac OS) are line ends", "[indexer][reader]
   SECTION("in JSONL and API bodies too") {
     CHECK(newsearch::split_paragraphs("one\r\rtwo\r\n\r\nthree") == Strings{"one", "two", "three"});
   }
+}
+
+TEST_CASE("Control characters never reach the stored text (terminal escapes)", "[indexer][reader][security]") {
+  const ParsedArticle a = parse(
+      "Head\x1b]0;pwned\x07line\r\n\r\nBody \x1b[2J text\x7f and \xC2\x9b" "C1\x0b\f end.\n\n"
+      "\x1b\x07\n\nLast\x08 one.");
+  CHECK(a.title == "Head ]0;pwned line");
+  CHECK(a.paragraphs == Strings{"Body [2J text and C1 end.", "Last one."});
+  CHECK_FALSE(has_control(a.title));
+  for (const auto& p : a.paragraphs) CHECK_FALSE(has_control(p));
+  // A line of control characters only is blank: it is not the headline.
+  CHECK(parse("\x1b\x07\xC2\x9b\x7f\nReal headline\n\nBody.").title == "Real headline");
 }
 
 // Web pages pasted as text often have "blank" lines holding only a

@@ -12,9 +12,11 @@
 #include "indexer/article_reader.h"
 #include "indexer/jsonl_reader.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/text_checks.h"
 
 using newsearch::InputError;
 using newsearch::JsonlReader;
+using newsearch::test::has_control;
 using newsearch::test::TempDir;
 
 namespace {
@@ -92,4 +94,47 @@ TEST_CASE("JsonlReader skips an over-long line in linear time", "[indexer][jsonl
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CAPTURE(seconds);
   CHECK(seconds < 1.0);
+}
+
+TEST_CASE("JSONL: control characters never reach the stored text (terminal escapes)", "[indexer][jsonl][security]") {
+  const auto a = newsearch::parse_jsonl_article(
+      R"({"id":"j1","title":"Multi\nline\u001b]0;x\u0007 title\r","body":"one\u0000two\r\n\r\nthree\u009b end\u007f",)"
+      R"("source":"Reu\u001bters\n","date":"2013-01-01\u0007","url":"http://x/\u001b[2J","lang":"en\u0000"})",
+      "/src/a.jsonl");
+  CHECK(a.id == "j1");
+  CHECK(a.title == "Multi line ]0;x title");
+  CHECK(a.paragraphs == Strings{"one two", "three end"});
+  CHECK(a.source == "Reu ters");
+  CHECK(a.date == "2013-01-01");
+  CHECK(a.url == "http://x/ [2J");
+  CHECK(a.lang == "en");
+  for (const std::string* f : {&a.title, &a.source, &a.date, &a.url, &a.lang}) CHECK_FALSE(has_control(*f));
+  for (const auto& p : a.paragraphs) CHECK_FALSE(has_control(p));
+}
+
+TEST_CASE("JSONL: a long title is shortened like a .txt headline", "[indexer][jsonl]") {
+  std::string title;
+  while (title.size() < (1u << 20)) title += "word ";
+  title.pop_back();
+  const auto a = newsearch::parse_jsonl_article(R"({"id":"t","title":")" + title + R"(","body":"Body."})", "a.jsonl");
+  CHECK(a.title.size() <= 200);
+  CHECK(a.title.ends_with("\xE2\x80\xA6"));
+  CHECK(title.starts_with(a.title.substr(0, a.title.size() - 3)));
+  // The whole title stays searchable, as the first paragraph.
+  REQUIRE(a.paragraphs.size() == 2);
+  CHECK(a.paragraphs[0] == title);
+  CHECK(a.paragraphs[1] == "Body.");
+  // Headlines up to 300 bytes are kept whole, as for .txt files.
+  const std::string t300(300, 'x');
+  CHECK(newsearch::parse_jsonl_article(R"({"id":"t","title":")" + t300 + R"("})", "a.jsonl").title == t300);
+}
+
+TEST_CASE("JSONL: ids are limited to 64 KiB like IndexWriter's", "[indexer][jsonl][error]") {
+  const auto record = [](std::size_t id_bytes) {
+    return R"({"id":")" + std::string(id_bytes, 'i') + R"(","title":"T"})";
+  };
+  CHECK(newsearch::parse_jsonl_record(record(64u << 10)).id.size() == (64u << 10));
+  CHECK_THROWS_WITH(newsearch::parse_jsonl_record(record((64u << 10) + 1)),
+                    Catch::Contains("id") && Catch::Contains("65536 bytes"));
+  CHECK_THROWS_AS(newsearch::parse_jsonl_record(record(5u << 20)), InputError);
 }
