@@ -73,21 +73,26 @@ class IndexRun {
  private:
   void list_source(const std::string& source, std::vector<SourceFile>& files) {
     RootState& root = roots_[source_root_key(source)];
-    const auto found = find_sources({source}, [&](const std::string& path, const std::string& why) {
-      root.had_errors = true;
-      error(path, why);
-    });
+    const auto found = find_sources(
+        {source},
+        [&](const std::string& path, const std::string& why) {
+          root.had_errors = true;
+          error(path, why);
+        },
+        [&](const std::string& path, const std::string& why) { skip(path, why); });
     files.insert(files.end(), found.begin(), found.end());
   }
 
+  // Paths and ids are logged as printable_path()s: a file name may hold
+  // newlines or escape sequences.
   void skip(const std::string& where, const std::string& why) {
     ++stats_.skipped;
-    if (log_) log_->warn("skipping {}: {}", where, why);
+    if (log_) log_->warn("skipping {}: {}", printable_path(where), why);
   }
 
   void error(const std::string& where, const std::string& why) {
     ++stats_.errors;
-    if (log_) log_->error("cannot read {}: {}", where, why);
+    if (log_) log_->error("cannot read {}: {}", printable_path(where), why);
   }
 
   void index_file(const SourceFile& f) {
@@ -166,7 +171,7 @@ class IndexRun {
   // this run is skipped (and reported), so the first one wins every run.
   bool first_in_run(const std::string& id, const std::string& where) {
     if (run_ids_.insert(id_term(id)).second) return true;
-    skip(where, "duplicate id '" + id + "' (an earlier record in this run has it)");
+    skip(where, "duplicate id '" + printable_path(id) + "' (an earlier record in this run has it)");
     return false;
   }
 

@@ -77,3 +77,43 @@ TEST_CASE("indexer refuses a character device named as a SOURCE", "[cli][indexer
   REQUIRE(ls.size() == 1);
   CHECK(contains(ls[0], "not a regular file"));
 }
+
+TEST_CASE("indexer skips a file whose name is not UTF-8, naming it escaped", "[cli][indexer][errors]") {
+  // Its id could not be carried by --json (JSON strings are UTF-8).
+  TempDir tmp;
+  tmp.write("src/good.txt", "A good headline\n\nA paragraph about Benghazi.\n");
+  tmp.write("src/caf\xE9.txt", "Latin-1 name\n\nA paragraph about Tripoli.\n");
+  const ProcessResult r = indexer({"--db", tmp / "index", tmp / "src"});
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 1);
+  CHECK(contains(r.out, "added=1 "));
+  CHECK(contains(r.out, "skipped=1 "));
+  const auto ls = lines_containing(r.err, "caf\\xE9.txt");
+  REQUIRE(ls.size() == 1);
+  CHECK(contains(ls[0], "UTF-8"));
+  CHECK_FALSE(contains(r.err, "\xE9"));  // the raw byte is not logged
+}
+
+TEST_CASE("indexer reports symbolic links it cannot follow, and follows links to directories",
+          "[cli][indexer][errors]") {
+  TempDir tmp;
+  tmp.write("src/good.txt", "A good headline\n\nA paragraph about Benghazi.\n");
+  tmp.write("outside/ext.txt", "Linked headline\n\nA paragraph about Tripoli.\n");
+  fs::create_symlink(tmp / "src/missing.txt", tmp / "src/dangling.txt");
+  fs::create_symlink(tmp / "src/loop.txt", tmp / "src/loop.txt");
+  fs::create_directory_symlink(tmp / "src", tmp / "src/self");     // a loop
+  fs::create_directory_symlink(tmp / "outside", tmp / "src/ext");  // followed
+  fs::create_directory_symlink(tmp / "outside", tmp / "src/ext2"); // the same directory again
+  const ProcessResult r = indexer({"--db", tmp / "index", tmp / "src"});
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 1);
+  CHECK(contains(r.out, "added=2 "));
+  CHECK(contains(r.out, "errors=2 "));   // dangling.txt, loop.txt: unreadable
+  CHECK(contains(r.out, "skipped=2 "));  // self, ext2: directories already walked
+  for (const char* name : {"dangling.txt", "loop.txt", "src/self", "ext2"}) {
+    INFO(name);
+    CHECK(lines_containing(r.err, name).size() == 1);
+  }
+  const ProcessResult s = run_process({bin("search"), "--db", tmp / "index", "Tripoli"}, {"NEWSEARCH_DB="}, 20);
+  CHECK(contains(s.out, "ext/ext.txt"));
+}

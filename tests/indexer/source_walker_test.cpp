@@ -25,13 +25,14 @@ using Errors = std::vector<std::pair<std::string, std::string>>;
 struct Walk {
   std::vector<SourceFile> files;
   Errors errors;
+  Errors skips;
 };
 
 Walk walk(const Strings& sources) {
   Walk w;
-  w.files = find_sources(sources, [&](const std::string& path, const std::string& reason) {
-    w.errors.emplace_back(path, reason);
-  });
+  w.files = find_sources(
+      sources, [&](const std::string& path, const std::string& reason) { w.errors.emplace_back(path, reason); },
+      [&](const std::string& path, const std::string& reason) { w.skips.emplace_back(path, reason); });
   return w;
 }
 
@@ -167,13 +168,73 @@ TEST_CASE("find_sources: a missing source throws kNotFound", "[indexer][walker][
   }
 }
 
-TEST_CASE("find_sources: symlinked directories are not followed", "[indexer][walker]") {
+TEST_CASE("find_sources: a link to a directory walked already is reported, not followed",
+          "[indexer][walker]") {
   TempDir dir;
   make_tree(dir);
-  fs::create_directory_symlink(dir / "src/world", dir / "src/link");
+  fs::create_directory_symlink(dir / "src/world", dir / "src/link");  // sorts before world/
+  fs::create_directory_symlink(dir / "src", dir / "src/zeta/up");      // a loop
   const Walk w = walk({dir / "src"});
   for (const auto& f : w.files) CHECK_FALSE(f.id.starts_with("link/"));
+  CHECK(w.files.size() == 8);  // world/ under its real path, once
+  CHECK(w.errors.empty());
+  REQUIRE(w.skips.size() == 2);
+  CHECK(w.skips[0].first == dir / "src/link");
+  CHECK_THAT(w.skips[0].second, Catch::Contains("walked already") && Catch::Contains(dir / "src/world"));
+  CHECK(w.skips[1].first == dir / "src/zeta/up");
+}
+
+TEST_CASE("find_sources: links to directories elsewhere are followed", "[indexer][walker]") {
+  TempDir dir;
+  make_tree(dir);
+  dir.write("elsewhere/x.txt", "X\n\nx");
+  dir.write("elsewhere/deeper/y.txt", "Y\n\ny");
+  fs::create_directory_symlink(dir / "elsewhere", dir / "src/zeta/more");
+  fs::create_directory_symlink(dir / "src", dir / "elsewhere/back");  // back to the root: a loop
+  const Walk w = walk({dir / "src"});
+  CHECK(ids(w.files) == Strings{"a.txt", "b.txt", "feeds/day.jsonl", "feeds/old.jsonl.gz", "world/2020/m.txt",
+                                "world/2020/z.txt", "world/a.txt", "zeta/last.txt", "zeta/more/deeper/y.txt",
+                                "zeta/more/x.txt"});
+  CHECK(w.errors.empty());
+  REQUIRE(w.skips.size() == 1);
+  CHECK(w.skips[0].first == dir / "src/zeta/more/back");
+}
+
+TEST_CASE("find_sources: dangling links and link loops are unreadable", "[indexer][walker][error]") {
+  TempDir dir;
+  make_tree(dir);
+  fs::create_symlink(dir / "src/gone.txt", dir / "src/dangling.txt");
+  fs::create_symlink(dir / "src/loop.txt", dir / "src/loop.txt");
+  fs::create_symlink(dir / "src/a.txt", dir / "src/alias.txt");  // a link to a file is read
+  Walk w = walk({dir / "src"});
+  CHECK(w.files.size() == 9);
+  REQUIRE(w.errors.size() == 2);
+  std::sort(w.errors.begin(), w.errors.end());
+  CHECK(w.errors[0].first == dir / "src/dangling.txt");
+  CHECK_THAT(w.errors[0].second, Catch::Contains("dangling"));
+  CHECK(w.errors[1].first == dir / "src/loop.txt");
+  CHECK_THAT(w.errors[1].second, Catch::Contains("loop"));
+}
+
+TEST_CASE("find_sources: a file name that is not UTF-8 is skipped, named escaped", "[indexer][walker]") {
+  TempDir dir;
+  make_tree(dir);
+  dir.write("src/caf\xE9.txt", "Latin-1\n\nname");
+  const std::string named = dir.write("other/ol\xE9.txt", "Latin-1\n\nname");
+  const Walk w = walk({dir / "src", named});
   CHECK(w.files.size() == 8);
+  REQUIRE(w.skips.size() == 2);
+  CHECK(w.skips[0].first == dir / "src/caf\\xE9.txt");
+  CHECK_THAT(w.skips[0].second, Catch::Contains("UTF-8"));
+  CHECK(w.skips[1].first == dir / "other/ol\\xE9.txt");
+}
+
+TEST_CASE("printable_path escapes invalid UTF-8 and control characters", "[indexer][walker]") {
+  using newsearch::printable_path;
+  CHECK(printable_path("plain/\xC3\xA9t\xC3\xA9.txt") == "plain/\xC3\xA9t\xC3\xA9.txt");
+  CHECK(printable_path("caf\xE9.txt") == "caf\\xE9.txt");
+  CHECK(printable_path("a\nb\x1b[2J\x7f.txt") == "a\\x0Ab\\x1B[2J\\x7F.txt");
+  CHECK(printable_path("\xC2\x9B[2J") == "\\xC2\\x9B[2J");  // a C1 control (CSI)
 }
 
 TEST_CASE("find_sources: an unreadable directory is reported and skipped",
