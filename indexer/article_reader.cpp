@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "searcher/analysis/source_term.h"
 #include "searcher/analysis/utf8.h"
 
 namespace newsearch {
@@ -132,16 +133,7 @@ void shorten_headline(ParsedArticle& a) {
 
 }  // namespace
 
-std::string content_hash(std::string_view bytes) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
+std::string content_hash(std::string_view bytes) { return fnv1a_hex(bytes); }
 
 bool is_boilerplate_line(std::string_view line) {
   static constexpr std::array<std::string_view, 32> kExact = {

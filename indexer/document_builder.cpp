@@ -6,6 +6,7 @@
 #include "searcher/analysis/date_normalizer.h"
 #include "searcher/analysis/index_schema.h"
 #include "searcher/analysis/passage_layout.h"
+#include "searcher/analysis/source_term.h"
 #include "searcher/analysis/stored_article.h"
 
 namespace newsearch {
@@ -91,11 +92,8 @@ Xapian::Document build_document(const ParsedArticle& a, Analyzer& analyzer, Vari
   }
   doc.add_value(schema::kSlotShape, std::to_string(rec.passages.size()) + " " + std::to_string(words));
   doc.add_value(schema::kSlotLayout, encode_layout(layout));
-  if (!a.source.empty()) {
-    const std::string source = analyzer.normalize(a.source);
-    if (!source.empty() && source.size() < kMaxIdTermBytes)
-      doc.add_boolean_term(prefixed(schema::kPrefixSource, source));
-  }
+  if (const std::string source = source_term(analyzer, a.source); !source.empty())
+    doc.add_boolean_term(source);
   doc.add_value(schema::kSlotDate, normalize_date(a.date));
   doc.add_value(schema::kSlotHash, a.hash);
   doc.set_data(encode_stored_article(rec));

@@ -11,6 +11,7 @@
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
 #include "searcher/analysis/log_bridge.h"
+#include "searcher/analysis/source_term.h"
 #include "searcher/analysis/utf8.h"
 
 namespace newsearch {
@@ -97,6 +98,9 @@ IndexWriter IndexWriter::open(const std::string& path, const IndexWriterOptions&
 
 IndexWriter::PutResult IndexWriter::put(const Article& article) {
   const ParsedArticle parsed = parse(article);
+  if (impl_->log && !parsed.source.empty() && source_term(impl_->analyzer, parsed.source).empty())
+    impl_->log->warn("{}: source '{}' has no letters or digits: no SearchOptions::sources can select it",
+                     about(article), parsed.source);
   const std::string root(schema::kApiRootKey);
   switch (impl_->store->put(parsed, root)) {
     case IndexStore::Outcome::kUnchanged: return PutResult::kUnchanged;

@@ -17,6 +17,7 @@
 #include "indexer/shard_builder.h"
 #include "indexer/source_walker.h"
 #include "searcher/analysis/log_bridge.h"
+#include "searcher/analysis/source_term.h"
 
 namespace newsearch {
 namespace {
@@ -158,11 +159,21 @@ class IndexRun {
       if (!first_in_run(record.id, where)) return;
       root.seen.insert(id_term(record.id));
       if (writer_->unchanged(record.id, record.hash, f.root)) return count_unchanged();
-      store(jsonl_article(record, f.path), f.root);
+      ParsedArticle article = jsonl_article(record, f.path);
+      warn_if_unfilterable(article, where);
+      store(std::move(article), f.root);
     } catch (const InputError& e) {
       root.had_errors = true;
       skip(where, e.what());
     }
+  }
+
+  // An article whose publisher name no --source can name is indexed, and
+  // said (source_term.h).
+  void warn_if_unfilterable(const ParsedArticle& a, const std::string& where) {
+    if (log_ && !a.source.empty() && source_term(analyzer_, a.source).empty())
+      log_->warn("{}: source '{}' has no letters or digits: no --source can select it",
+                 printable_path(where), a.source);
   }
 
   void show_progress() { progress_->update(stats_.indexed(), done_bytes_ + in_file_); }

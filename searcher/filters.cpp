@@ -5,6 +5,7 @@
 #include "newsearch/error.h"
 #include "searcher/analysis/date_normalizer.h"
 #include "searcher/analysis/index_schema.h"
+#include "searcher/analysis/source_term.h"
 
 namespace newsearch {
 namespace {
@@ -41,10 +42,10 @@ Xapian::Query source_filter(const SearchOptions& o, const Analyzer& analyzer) {
   if (o.sources.empty()) return {};
   std::vector<Xapian::Query> terms;
   for (const auto& s : o.sources) {
-    const std::string norm = analyzer.normalize(s);
-    if (norm.find_first_not_of(" \t\r\n") == std::string::npos)
+    std::string term = source_term(analyzer, s);  // the indexer's term
+    if (term.empty())
       throw Error(ErrorCode::kInvalidArgument, "source '" + s + "' has no letters or digits");
-    terms.emplace_back(std::string(schema::kPrefixSource) + norm);
+    terms.emplace_back(std::move(term));
   }
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }

@@ -17,7 +17,9 @@
  *     Z<stem>        body word, stemmed, wdf only (ranked word matching)
  *     S<term>        headline word, unstemmed, with positions
  *     ZS<stem>       headline word, stemmed, wdf only
- *     B<source>      publisher, normalised (boolean filter)
+ *     B<source>      publisher, normalised (boolean filter; a hash "#..." for
+ *                    keys of 200 bytes or more, none for a name without a
+ *                    letter or digit: source_term.h)
  *     R<root>        the SOURCE root the article was read from (boolean; a
  *                    hash "#..." for keys over 200 bytes):
  *                    pruning deletes a root's articles that disappeared

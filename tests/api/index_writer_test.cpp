@@ -181,6 +181,44 @@ TEST_CASE("IndexWriter: error messages speak of the article, not of a file", "[a
   CHECK(writer.put(article(std::string(64u << 10, 'i'), "t", "b")) == IndexWriter::PutResult::kAdded);
 }
 
+TEST_CASE("Sources: a long publisher name filters, one without letters or digits is refused",
+          "[api][writer][filters]") {
+  TempDir t;
+  const std::string long_name = "The " + std::string(300, 'x') + " Gazette";
+  std::vector<std::string> warnings;
+  newsearch::IndexWriterOptions wopt;
+  wopt.log.level = newsearch::LogLevel::kWarn;
+  wopt.log.callback = [&](newsearch::LogLevel, std::string_view m) { warnings.emplace_back(m); };
+  {
+    auto writer = IndexWriter::open(t / "index", wopt);
+    Article a = article("long", "Libya", "Tripoli news.");
+    a.source = long_name;
+    writer.put(a);
+    a = article("short", "Libya", "Tripoli news.");
+    a.source = "Reuters";
+    writer.put(a);
+    a = article("marks", "Libya", "Tripoli news.");
+    a.source = "!!!";
+    writer.put(a);
+  }
+  REQUIRE(warnings.size() == 1);  // the one whose source no filter can name
+  CHECK(warnings[0].find("'marks'") != std::string::npos);
+  CHECK(warnings[0].find("!!!") != std::string::npos);
+  auto searcher = Searcher::open(t / "index");
+  newsearch::SearchOptions o;
+  o.sources = {long_name};
+  auto hits = searcher.search("Tripoli", o).hits;
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].id == "long");
+  o.sources = {"THE " + std::string(300, 'X') + " GAZETTE"};  // folded like the indexed name
+  CHECK(searcher.search("Tripoli", o).hits.size() == 1);
+  for (const char* nothing : {"!!!", "  ", "-- ..."}) {
+    INFO(nothing);
+    o.sources = {nothing};
+    CHECK(code_of([&] { searcher.search("Tripoli", o); }) == ErrorCode::kInvalidArgument);
+  }
+}
+
 TEST_CASE("IndexWriter: one writer at a time, across the API and the indexer", "[api][writer][errors]") {
   TempDir t;
   auto writer = IndexWriter::open(t / "index");

@@ -117,3 +117,30 @@ TEST_CASE("indexer reports symbolic links it cannot follow, and follows links to
   const ProcessResult s = run_process({bin("search"), "--db", tmp / "index", "Tripoli"}, {"NEWSEARCH_DB="}, 20);
   CHECK(contains(s.out, "ext/ext.txt"));
 }
+
+TEST_CASE("indexer warns of a source that no --source can name, and search refuses that --source",
+          "[cli][indexer][search][errors]") {
+  TempDir tmp;
+  const std::string long_name = std::string(250, 'x');
+  tmp.write("src/feed.jsonl", R"({"id":"a","title":"Tripoli","body":"News.","source":"!!!"})" "\n"
+                              R"({"id":"b","title":"Tripoli","body":"News.","source":")" + long_name + R"("})" "\n");
+  const ProcessResult r = indexer({"--db", tmp / "index", tmp / "src"});
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 0);  // indexed, with a warning
+  const auto ls = lines_containing(r.err, "!!!");
+  REQUIRE(ls.size() == 1);
+  CHECK(contains(ls[0], "feed.jsonl:1"));
+  const auto search = [&](const std::string& source) {
+    return run_process({bin("search"), "--db", tmp / "index", "--json", "--source", source, "Tripoli"},
+                       {"NEWSEARCH_DB="}, 20);
+  };
+  const ProcessResult bad = search("!!!");
+  INFO("search stderr: " << bad.err);
+  CHECK(bad.status == 2);
+  CHECK(lines_containing(bad.err, "!!!").size() == 1);
+  CHECK(bad.out.empty());
+  const ProcessResult good = search(long_name);
+  CHECK(good.status == 0);
+  CHECK(contains(good.out, "\"id\":\"b\""));
+  CHECK_FALSE(contains(good.out, "\"id\":\"a\""));
+}
