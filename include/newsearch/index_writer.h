@@ -72,8 +72,11 @@ class NEWSEARCH_API IndexWriter {
    *  content is unchanged (one lookup, nothing written). Cost otherwise:
    *  analysing the text and buffering its terms (about 2 ms for a 3 KB
    *  article).
-   *  @throws Error(kInvalidArgument) for an empty id, no text at all, or
-   *          invalid UTF-8; the index is unchanged then.
+   *  @throws Error(kInvalidArgument) for an empty id or one over
+   *          kMaxArticleIdBytes, no text at all (blank title and body), a
+   *          field with invalid UTF-8 or a NUL byte; the index is unchanged
+   *          then. A source without a letter or digit is indexed and logged
+   *          as a warning (no SearchOptions::sources can select it).
    */
   PutResult put(const Article& article);
 

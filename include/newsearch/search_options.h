@@ -35,6 +35,8 @@ struct SearchOptions {
   // --- Filters (articles failing a filter are not matched at all) ----------
   /// Only articles from one of these publishers (the "source" field given to
   /// the indexer, compared after case and accent folding). Empty: any.
+  /// A name without a letter or digit ("!!!", " ") makes search() throw
+  /// Error(kInvalidArgument).
   std::vector<std::string> sources;
   /// Only articles dated on or after this ISO 8601 date or time
   /// ("2012", "2012-03", "2012-03-05", "2012-03-05T10:00:00Z", ...;
