@@ -1,18 +1,15 @@
 #include <catch2/catch.hpp>
 
-#include <signal.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <functional>
 #include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "indexer/article_reader.h"
+#include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/text_checks.h"
 
@@ -370,33 +367,12 @@ TEST_CASE("read_text_article errors", "[indexer][reader][file][error]") {
   }
 }
 
-// True if @p f returns (or throws) within @p seconds. It runs in a forked
-// child, so a call that blocks forever is killed rather than hanging the test.
-bool returns_within(const std::function<void()>& f, int seconds) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    try {
-      f();
-    } catch (...) {
-    }
-    _exit(0);
-  }
-  for (int i = 0; i < seconds * 100; ++i) {
-    int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == pid) return true;
-    usleep(10000);
-  }
-  kill(pid, SIGKILL);
-  waitpid(pid, nullptr, 0);
-  return false;
-}
-
 TEST_CASE("read_source_file refuses a FIFO without blocking on it", "[indexer][reader][file][error]") {
   // A file can turn into a FIFO between the directory walk and the read.
   TempDir dir;
   const std::string fifo = dir / "a.txt";
   REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
-  REQUIRE(returns_within([&] { newsearch::read_source_file(fifo, 1 << 20); }, 5));
+  REQUIRE(newsearch::test::returns_within([&] { newsearch::read_source_file(fifo, 1 << 20); }, 5));
   CHECK_THROWS_WITH(newsearch::read_source_file(fifo, 1 << 20),
                     Catch::Contains("not a regular file") && Catch::Contains("FIFO"));
   CHECK_THROWS_WITH(newsearch::read_source_file("/dev/zero", 1 << 20),

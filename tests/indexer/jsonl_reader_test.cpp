@@ -1,9 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <signal.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <string>
@@ -11,6 +8,7 @@
 
 #include "indexer/article_reader.h"
 #include "indexer/jsonl_reader.h"
+#include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/text_checks.h"
 
@@ -36,24 +34,7 @@ TEST_CASE("JsonlReader refuses a FIFO without blocking on it", "[indexer][jsonl]
   TempDir dir;
   const std::string fifo = dir / "feed.jsonl";
   REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    try {
-      JsonlReader reader(fifo, 1 << 20);
-    } catch (...) {
-    }
-    _exit(0);
-  }
-  bool returned = false;
-  for (int i = 0; i < 500 && !returned; ++i) {
-    returned = waitpid(pid, nullptr, WNOHANG) == pid;
-    if (!returned) usleep(10000);
-  }
-  if (!returned) {
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-  }
-  REQUIRE(returned);
+  REQUIRE(newsearch::test::returns_within([&] { JsonlReader reader(fifo, 1 << 20); }, 5));
   CHECK_THROWS_WITH(JsonlReader(fifo, 1 << 20), Catch::Contains("not a regular file"));
 }
 

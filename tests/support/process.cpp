@@ -148,6 +148,24 @@ int BackgroundProcess::wait() {
   return status_;
 }
 
+bool returns_within(const std::function<void()>& f, int seconds) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    try {
+      f();
+    } catch (...) {
+    }
+    _exit(0);
+  }
+  for (int i = 0; i < seconds * 100; ++i) {
+    if (waitpid(pid, nullptr, WNOHANG) == pid) return true;
+    usleep(10000);
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  return false;
+}
+
 std::string bin(const std::string& name) { return std::string(NEWSEARCH_BIN_DIR) + "/" + name; }
 
 }  // namespace newsearch::test

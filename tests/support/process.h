@@ -2,6 +2,7 @@
 // output and exit status, for end-to-end tests.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,11 @@ class BackgroundProcess {
   int pid_ = -1;
   int status_ = -1;
 };
+
+/// True if @p f returns (or throws) within @p seconds. It runs in a forked
+/// child, so a call that would block forever is killed instead of hanging
+/// the test; what it does or returns is not seen by the caller.
+bool returns_within(const std::function<void()>& f, int seconds);
 
 /// Path of a built program: NEWSEARCH_BIN_DIR/name.
 std::string bin(const std::string& name);
