@@ -144,3 +144,35 @@ TEST_CASE("indexer warns of a source that no --source can name, and search refus
   CHECK(contains(good.out, "\"id\":\"b\""));
   CHECK_FALSE(contains(good.out, "\"id\":\"a\""));
 }
+
+TEST_CASE("indexer skips and counts a JSONL id over the id limit", "[cli][indexer][errors]") {
+  TempDir tmp;
+  tmp.write("src/feed.jsonl", R"({"id":")" + std::string(70000, 'i') + R"(","title":"Tripoli","body":"News."})" "\n"
+                              R"({"id":"ok","title":"Tripoli","body":"News."})" "\n");
+  const ProcessResult r = indexer({"--db", tmp / "index", tmp / "src"});
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 1);
+  CHECK(contains(r.out, "added=1 "));
+  CHECK(contains(r.out, "skipped=1 "));
+  const auto ls = lines_containing(r.err, "feed.jsonl:1");
+  REQUIRE(ls.size() == 1);
+  CHECK(contains(ls[0], "id longer than 65536 bytes"));
+}
+
+TEST_CASE("search shows no control character of an indexed article (terminal escapes)",
+          "[cli][indexer][search][security]") {
+  TempDir tmp;
+  tmp.write("src/feed.jsonl",
+            R"({"id":"esc","title":"Tripoli\u001b]0;pwned\u0007\u001b[2J\r\nfake line","body":"News\u0000 of\u009b)"
+            R"( Tripoli.\u001b[31m","source":"Reu\u001bters","date":"2013-01-01\u0007"})" "\n");
+  tmp.write("src/esc.txt", "Tripoli \x1b]0;title\x07 headline\r\rA paragraph \x1b[2J about Tripoli.\x7f\n");
+  REQUIRE(indexer({"--db", tmp / "index", tmp / "src"}).status == 0);
+  const ProcessResult s = run_process({bin("search"), "--db", tmp / "index", "--color", "never", "-p", "3", "Tripoli"},
+                                      {"NEWSEARCH_DB="}, 20);
+  INFO("stdout: " << s.out);
+  CHECK(s.status == 0);
+  CHECK(contains(s.out, "esc.txt"));
+  CHECK(contains(s.out, "pwned"));  // the text is kept, its controls are not
+  for (const char c : {'\x1b', '\x07', '\r', '\0', '\x7f'}) CHECK(s.out.find(c) == std::string::npos);
+  CHECK(s.out.find("\xC2\x9B") == std::string::npos);
+}
