@@ -16,6 +16,7 @@
 #include "indexer/progress.h"
 #include "indexer/shard_builder.h"
 #include "indexer/source_walker.h"
+#include "newsearch/error.h"
 #include "searcher/analysis/log_bridge.h"
 
 namespace newsearch {
@@ -49,6 +50,7 @@ class IndexRun {
     const auto start = std::chrono::steady_clock::now();
     // Sources are listed before the index is opened: a missing SOURCE must
     // not touch the index at all.
+    check_target();
     std::vector<SourceFile> files;
     for (const auto& s : opt_.sources) list_source(s, files);
     writer_.emplace(opt_.db_path, analyzer_);
@@ -71,6 +73,14 @@ class IndexRun {
   }
 
  private:
+  // A run that only compacts needs an index to compact: it never creates one.
+  void check_target() const {
+    if (opt_.db_path.empty())
+      throw Error(ErrorCode::kInvalidArgument, "no index path given (IndexerOptions::db_path)");
+    if (opt_.sources.empty() && !has_index_layout(opt_.db_path))
+      throw Error(ErrorCode::kNotFound, "no index at '" + opt_.db_path + "' to compact");
+  }
+
   void list_source(const std::string& source, std::vector<SourceFile>& files) {
     RootState& root = roots_[source_root_key(source)];
     const auto found = find_sources({source}, [&](const std::string& path, const std::string& why) {

@@ -50,7 +50,7 @@ struct Flags {
 
 void add_flags(CLI::App& app, Flags& f) {
   app.add_option("source", f.options.sources, "Directories (searched recursively) or files");
-  app.add_option("--db", f.options.db_path, "Index directory (default: see below)");
+  newsearch::cli::add_db_flag(app, f.options.db_path);
   app.add_option("--batch-size", f.options.batch_size, "Articles per commit")
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--max-file-mb", f.max_file_mb, "Skip files (and JSONL lines) larger than this")

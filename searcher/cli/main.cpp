@@ -43,7 +43,7 @@ struct Flags {
 
 void add_flags(CLI::App& app, Flags& f) {
   app.add_option("query", f.words, "Query words, phrases and operators")->required();
-  app.add_option("--db", f.db, "Index directory (default: see below)");
+  newsearch::cli::add_db_flag(app, f.db);
   app.add_option("-n,--limit", f.options.limit, "Maximum number of articles")
       ->check(CLI::Range(1, 10000))->capture_default_str();
   app.add_option("-p,--passages", f.options.passages_per_article,
