@@ -73,10 +73,17 @@ class IndexRun {
   }
 
  private:
-  // A run that only compacts needs an index to compact: it never creates one.
+  // Options are checked, and a run that only compacts needs an index to
+  // compact, before anything is created.
   void check_target() const {
     if (opt_.db_path.empty())
       throw Error(ErrorCode::kInvalidArgument, "no index path given (IndexerOptions::db_path)");
+    // Written so that NaN fails too (every comparison with it is false).
+    if (!(opt_.compact_threshold >= 0.0 && opt_.compact_threshold <= 1.0))
+      throw Error(ErrorCode::kInvalidArgument,
+                  "compact threshold must be a number from 0 to 1 (IndexerOptions::compact_threshold)");
+    if (opt_.batch_size == 0)
+      throw Error(ErrorCode::kInvalidArgument, "batch size must be at least 1 (IndexerOptions::batch_size)");
     if (opt_.sources.empty() && !has_index_layout(opt_.db_path))
       throw Error(ErrorCode::kNotFound, "no index at '" + opt_.db_path + "' to compact");
   }

@@ -72,7 +72,8 @@ struct IndexStats {
  *  their path and reason, and counted; they never stop the run.
  *  @throws Error(kNotFound) for a missing SOURCE or, with no SOURCE (only
  *    compacting), a missing index; Error(kInvalidArgument) for an empty
- *    db_path; Error(kLocked) if another
+ *    db_path, a compact_threshold outside [0, 1] (NaN included) or a zero
+ *    batch_size; Error(kLocked) if another
  *    writer holds the index, other Error codes for index failures.
  *    Everything committed before a failure stays searchable.
  */

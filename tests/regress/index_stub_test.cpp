@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include "newsearch/indexer.h"
 #include "newsearch/newsearch.h"
@@ -224,4 +225,27 @@ TEST_CASE("an index directory that cannot be created says why", "[regress][cli]"
     CHECK_THAT(r.err, !Catch::Contains("lock file"));
   }
   if (::geteuid() != 0) fs::permissions(t / "ro", fs::perms::owner_all);
+}
+
+TEST_CASE("a NaN or out-of-range compact threshold is refused before anything is created",
+          "[regress][cli]") {
+  TempDir t;
+  for (const std::string value : {"nan", "-nan", "inf"}) {
+    CAPTURE(value);
+    const auto r = newsearch::test::run_process({newsearch::test::bin("indexer"), "--db", t / "index",
+                                                 "--compact-threshold", value,
+                                                 newsearch::test::corpus_dir()});
+    CHECK(r.status == 2);
+    CHECK(r.err.find("compact") != std::string::npos);
+    CHECK_FALSE(fs::exists(t / "index"));
+  }
+  newsearch::IndexerOptions opt;
+  opt.db_path = t / "index";
+  opt.sources = {newsearch::test::corpus_dir()};
+  opt.compact_threshold = std::numeric_limits<double>::quiet_NaN();
+  CHECK_THROWS_AS(newsearch::run_indexer(opt), newsearch::Error);
+  opt.compact_threshold = 0.3;
+  opt.batch_size = 0;
+  CHECK_THROWS_AS(newsearch::run_indexer(opt), newsearch::Error);
+  CHECK_FALSE(fs::exists(t / "index"));
 }
