@@ -11,6 +11,7 @@ struct ProcessResult {
   int status = -1;  ///< exit status, or 128 + signal number
   std::string out;  ///< stdout
   std::string err;  ///< stderr
+  double cpu_seconds = 0;  ///< user + system CPU time of the process (and its reaped children)
 };
 
 /// Runs @p argv (argv[0] is a path) with extra environment @p env
