@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <set>
 
 #include "tests/e2e/catalogue.h"
@@ -106,7 +107,7 @@ std::function<void(Problems&)> terminal_safe(const Scene& s, std::string word,
     expect_terminal_safe(r.err, "search " + word + " stderr", p);
     if (together.empty()) return;
     bool one_line = false;
-    for (const auto& l : lines(r.out)) {
+    for (const auto& l : non_empty_lines(r.out)) {
       bool all = true;
       for (const auto& t : together) all &= l.find(t) != std::string::npos;
       one_line |= all;
@@ -156,30 +157,38 @@ std::string live_generation(const Scene& s) {
   return stub.substr(0, stub.find_first_of("\r\n"));
 }
 
+// A case: file @p name of @p content is skipped with a line naming it and
+// matching @p reason.
+std::function<void(Scene&)> skipped_file(const std::string& name, const std::string& content,
+                                         const std::string& reason) {
+  return [name, content, reason](Scene& s) {
+    s.write(name, content);
+    s.outcomes = {skipped(std::regex_replace(name, std::regex(R"(\.)"), R"(\.)") + ": .*" + reason)};
+  };
+}
+
+// A case: file @p name of @p content is indexed without complaint, and the
+// article found by @p word has the title @p title.
+std::function<void(Scene&)> titled(const std::string& name, const std::string& content,
+                                   const std::string& word, const std::string& title) {
+  return [name, content, word, title](Scene& s) {
+    s.write(name, content);
+    s.outcomes = {with(clean(), json_has(s, word, "\"title\":\"" + title + "\""))};
+  };
+}
+
 }  // namespace
 
 TEST_CASE("bad-input catalogue: .txt files", "[e2e][catalogue]") {
   run_cases({
-      {"empty file", [](Scene& s) {
-         s.write("empty.txt", "");
-         s.outcomes = {skipped(R"(empty\.txt: .*empty)")};
-       }},
-      {"whitespace-only file", [](Scene& s) {
-         s.write("blank.txt", " \n\t\n   \n");
-         s.outcomes = {skipped(R"(blank\.txt: .*empty)")};
-       }},
-      {"binary file (NUL bytes)", [](Scene& s) {
-         s.write("binary.txt", std::string("PK\x03\x04\0\0\x14\0binary", 14));
-         s.outcomes = {skipped(R"(binary\.txt: .*(binary|NUL))")};
-       }},
-      {"non-UTF-8 (Latin-1) file", [](Scene& s) {
-         s.write("latin1.txt", "Caf\xE9 headline\n\nNa\xEFve text in Latin-1.\n");
-         s.outcomes = {skipped(R"(latin1\.txt: .*UTF-8)")};
-       }},
-      {"only boilerplate lines", [](Scene& s) {
-         s.write("boiler.txt", "Skip to main content\n\nPost a comment\n");
-         s.outcomes = {skipped(R"(boiler\.txt: .*boilerplate)")};
-       }},
+      {"empty file", skipped_file("empty.txt", "", "empty")},
+      {"whitespace-only file", skipped_file("blank.txt", " \n\t\n   \n", "empty")},
+      {"binary file (NUL bytes)",
+       skipped_file("binary.txt", std::string("PK\x03\x04\0\0\x14\0binary", 14), "(binary|NUL)")},
+      {"non-UTF-8 (Latin-1) file",
+       skipped_file("latin1.txt", "Caf\xE9 headline\n\nNa\xEFve text in Latin-1.\n", "UTF-8")},
+      {"only boilerplate lines",
+       skipped_file("boiler.txt", "Skip to main content\n\nPost a comment\n", "boilerplate")},
       {"unreadable file (mode 000)", [](Scene& s) {
          fs::permissions(s.write("unreadable.txt", "Secret headline\n\nText.\n"), fs::perms::none);
          s.wrap = without_root_permissions(s.skip);
@@ -190,26 +199,15 @@ TEST_CASE("bad-input catalogue: .txt files", "[e2e][catalogue]") {
          s.args = {"--db", s.db(), "--max-file-mb", "1", s.src()};
          s.outcomes = {skipped(R"(big\.txt: .*too large)")};
        }},
-      {"UTF-8 byte-order mark", [&](Scene& s) {
-         s.write("bom.txt", "\xEF\xBB\xBF" "BOM headline\n\nBody about Sirte.\n");
-         s.outcomes = {with(clean(), json_has(s, "Sirte", "\"title\":\"BOM headline\""))};
-       }},
-      {"CRLF line ends", [&](Scene& s) {
-         s.write("crlf.txt", "CRLF headline\r\n\r\nBody about Zawiya.\r\n");
-         s.outcomes = {with(clean(), json_has(s, "Zawiya", "\"title\":\"CRLF headline\""))};
-       }},
-      {"lone CR line ends", [&](Scene& s) {
-         s.write("cr.txt", "CR headline\r\rBody about Ghat.\r");
-         s.outcomes = {with(clean(), json_has(s, "Ghat", "\"title\":\"CR headline\""))};
-       }},
-      {"UTF-16 LE with BOM: reported as UTF-16", [](Scene& s) {
-         s.write("utf16le.txt", utf16("Wide headline\n\nBody about Sabratha.\n", false));
-         s.outcomes = {skipped(R"(utf16le\.txt: .*UTF-16)")};
-       }},
-      {"UTF-16 BE with BOM: reported as UTF-16", [](Scene& s) {
-         s.write("utf16be.txt", utf16("Wide headline\n\nBody about Sabratha.\n", true));
-         s.outcomes = {skipped(R"(utf16be\.txt: .*UTF-16)")};
-       }},
+      {"UTF-8 byte-order mark",
+       titled("bom.txt", "\xEF\xBB\xBF" "BOM headline\n\nBody about Sirte.\n", "Sirte", "BOM headline")},
+      {"CRLF line ends",
+       titled("crlf.txt", "CRLF headline\r\n\r\nBody about Zawiya.\r\n", "Zawiya", "CRLF headline")},
+      {"lone CR line ends", titled("cr.txt", "CR headline\r\rBody about Ghat.\r", "Ghat", "CR headline")},
+      {"UTF-16 LE with BOM: reported as UTF-16",
+       skipped_file("utf16le.txt", utf16("Wide headline\n\nBody about Sabratha.\n", false), "UTF-16")},
+      {"UTF-16 BE with BOM: reported as UTF-16",
+       skipped_file("utf16be.txt", utf16("Wide headline\n\nBody about Sabratha.\n", true), "UTF-16")},
       {"a file that is neither *.txt nor *.jsonl is ignored", [](Scene& s) {
          s.write("notes.md", "# not an article\n");
          s.outcomes = {clean()};
@@ -304,7 +302,7 @@ TEST_CASE("bad-input catalogue: JSON Lines", "[e2e][catalogue]") {
          s.outcomes = {with(optional_line(0, R"(a\.jsonl:1: .*title)"), found(s, "Zuwara", "t1"))};
          s.check = [&s](const ProcessResult&, Problems& p) {
            const ProcessResult r = s.human("Zuwara");
-           const auto ls = lines(r.out);
+           const auto ls = non_empty_lines(r.out);
            if (!ls.empty() && ls.front().size() > 400)
              p.push_back("the printed title line has " + std::to_string(ls.front().size()) + " bytes");
          };

@@ -23,7 +23,7 @@ bool starts_with(const std::string& s, const std::string& prefix) { return s.rfi
 std::vector<std::string> diagnostics(Tool tool, const std::string& err) {
   const std::string name = tool == Tool::kIndexer ? "indexer: " : "search: ";
   std::vector<std::string> out;
-  for (const auto& l : lines(err)) {
+  for (const auto& l : non_empty_lines(err)) {
     const bool chatter = starts_with(l, name + "info: ") || starts_with(l, name + "debug: ") ||
                          starts_with(l, name + "trace: ");
     const bool no_prune = starts_with(l, name + "warning: not pruning ");
@@ -134,26 +134,25 @@ std::string Scene::write(const std::string& name, const std::string& content) co
   return tmp_.write("src/" + name, content);
 }
 
-std::vector<std::string> Scene::env() const {
-  return {"NEWSEARCH_DB=", "HOME=" + tmp_ / "home", "XDG_DATA_HOME=", "LC_ALL=C.UTF-8"};
+// NEWSEARCH_DB unset and HOME inside the scene, so that no run can reach a
+// real index, not even through the default location.
+ProcessResult Scene::run(const std::string& program, const std::vector<std::string>& arguments,
+                         const std::vector<std::string>& prefix, int seconds) const {
+  std::vector<std::string> argv = prefix;
+  argv.push_back(bin(program));
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  return run_process(argv, {"NEWSEARCH_DB=", "HOME=" + tmp_ / "home", "XDG_DATA_HOME=", "LC_ALL=C.UTF-8"},
+                     seconds);
 }
 
 ProcessResult Scene::indexer(const std::vector<std::string>& arguments,
-                            const std::vector<std::string>& prefix,
-                             int seconds) const {
-  std::vector<std::string> argv = prefix;
-  argv.push_back(bin("indexer"));
-  argv.insert(argv.end(), arguments.begin(), arguments.end());
-  return run_process(argv, env(), seconds);
+                             const std::vector<std::string>& prefix, int seconds) const {
+  return run("indexer", arguments, prefix, seconds);
 }
 
 ProcessResult Scene::search(const std::vector<std::string>& arguments,
-                            const std::vector<std::string>& prefix,
-                            int seconds) const {
-  std::vector<std::string> argv = prefix;
-  argv.push_back(bin("search"));
-  argv.insert(argv.end(), arguments.begin(), arguments.end());
-  return run_process(argv, env(), seconds);
+                            const std::vector<std::string>& prefix, int seconds) const {
+  return run("search", arguments, prefix, seconds);
 }
 
 void Scene::build_index() {
@@ -216,14 +215,6 @@ std::map<std::string, std::uintmax_t> snapshot(const std::string& dir) {
     if (it->path().filename() == "newsearch.lock") continue;
     out[it->path().string()] = it->is_regular_file() ? it->file_size() : 0;
   }
-  return out;
-}
-
-std::vector<std::string> lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string l; std::getline(in, l);)
-    if (!l.empty()) out.push_back(l);
   return out;
 }
 

@@ -78,7 +78,8 @@ class Scene {
   Problems setup_problems;
 
  private:
-  std::vector<std::string> env() const;
+  ProcessResult run(const std::string& program, const std::vector<std::string>& arguments,
+                    const std::vector<std::string>& prefix, int seconds) const;
   TempDir tmp_;
 };
 
@@ -107,7 +108,5 @@ void expect_terminal_safe(const std::string& out, const std::string& what, Probl
 /// Every file and directory under @p dir (not following links) with its
 /// size, except newsearch.lock.
 std::map<std::string, std::uintmax_t> snapshot(const std::string& dir);
-/// The non-empty lines of @p s.
-std::vector<std::string> lines(const std::string& s);
 
 }  // namespace newsearch::test::catalogue

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <sstream>
 #include <stdexcept>
 
 extern char** environ;
@@ -150,6 +151,14 @@ int BackgroundProcess::wait() {
     status_ = decode_status(status);
   }
   return status_;
+}
+
+std::vector<std::string> non_empty_lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);)
+    if (!l.empty()) out.push_back(l);
+  return out;
 }
 
 std::string bin(const std::string& name) { return std::string(NEWSEARCH_BIN_DIR) + "/" + name; }

@@ -40,6 +40,9 @@ class BackgroundProcess {
   int status_ = -1;
 };
 
+/// The non-empty lines of captured output @p s, without their newlines.
+std::vector<std::string> non_empty_lines(const std::string& s);
+
 /// Path of a built program: NEWSEARCH_BIN_DIR/name.
 std::string bin(const std::string& name);
 
