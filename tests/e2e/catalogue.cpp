@@ -8,6 +8,8 @@
 #include <regex>
 #include <sstream>
 
+#include "searcher/analysis/utf8.h"
+
 namespace newsearch::test::catalogue {
 namespace fs = std::filesystem;
 namespace {
@@ -58,6 +60,7 @@ Problems mismatches(const Scene& s, const Outcome& o, const ProcessResult& r) {
       p.push_back("the diagnostic line has " + std::to_string(l.size()) + " bytes (at most " +
                   std::to_string(kMaxLineBytes) + ")");
     if (has_control_byte(l)) p.push_back("the diagnostic line holds control characters");
+    if (utf8::find_invalid(l) != std::string::npos) p.push_back("the diagnostic line is not valid UTF-8");
   }
   if (s.tool == Tool::kIndexer && o.good_indexed && !s.finds(kGoodWord, kGoodId))
     p.push_back("the good article is not found by search");
@@ -193,6 +196,10 @@ std::vector<std::string> with_stack_limit(long bytes, std::string& skip) {
 }
 
 void expect_terminal_safe(const std::string& out, const std::string& what, Problems& p) {
+  if (const std::size_t bad = utf8::find_invalid(out); bad != std::string::npos) {
+    p.push_back(what + " is not valid UTF-8 (at offset " + std::to_string(bad) + ")");
+    return;
+  }
   for (std::size_t i = 0; i < out.size(); ++i) {
     const auto c = static_cast<unsigned char>(out[i]);
     const bool c0 = (c < 0x20 && c != '\n') || c == 0x7F;

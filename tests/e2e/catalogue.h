@@ -102,8 +102,9 @@ std::vector<std::string> without_root_permissions(std::string& skip);
 /// Sets @p skip when prlimit is missing.
 std::vector<std::string> with_stack_limit(long bytes, std::string& skip);
 
-/// Problems if @p out holds bytes that drive a terminal: C0 controls other
-/// than newline, DEL, or C1 controls (U+0080..U+009F).
+/// Problems if @p out is not valid UTF-8 or holds bytes that drive a
+/// terminal: C0 controls other than newline, DEL, or C1 controls
+/// (U+0080..U+009F).
 void expect_terminal_safe(const std::string& out, const std::string& what, Problems& p);
 /// Every file and directory under @p dir (not following links) with its
 /// size, except newsearch.lock.
