@@ -263,7 +263,7 @@ TEST_CASE("bad-input catalogue: JSON Lines", "[e2e][catalogue]") {
          s.write("a.jsonl", "\xEF\xBB\xBF" + record("bom", "Bom", "Ubari text"));
          s.outcomes = {with(clean(), found(s, "Ubari", "bom"))};
        }},
-      {"CRLF line ends", [&](Scene& s) {
+      {"CRLF line ends between records", [&](Scene& s) {
          std::string r = record("crlf", "Crlf", "Murzuq text");
          s.write("a.jsonl", r.insert(r.size() - 1, "\r") + record("crlf2", "Crlf2", "Murzuq two"));
          s.outcomes = {with(clean(), all({found(s, "Murzuq", "crlf"), found(s, "Murzuq", "crlf2")}))};
