@@ -11,6 +11,7 @@ struct ProcessResult {
   int status = -1;  ///< exit status, or 128 + signal number
   std::string out;  ///< stdout
   std::string err;  ///< stderr
+  double cpu_seconds = 0;  ///< user + system CPU time of the process (and its reaped children)
 };
 
 /// Runs @p argv (argv[0] is a path) with extra environment @p env
@@ -38,6 +39,9 @@ class BackgroundProcess {
   int pid_ = -1;
   int status_ = -1;
 };
+
+/// The non-empty lines of captured output @p s, without their newlines.
+std::vector<std::string> non_empty_lines(const std::string& s);
 
 /// Path of a built program: NEWSEARCH_BIN_DIR/name.
 std::string bin(const std::string& name);
