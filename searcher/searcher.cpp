@@ -18,6 +18,7 @@
 #include "searcher/analysis/index_schema.h"
 #include "searcher/analysis/log_bridge.h"
 #include "searcher/analysis/xapian_error.h"
+#include "searcher/options_check.h"
 #include "searcher/ranking.h"
 
 namespace newsearch {
@@ -185,6 +186,7 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 Searcher Searcher::open(const std::string& path, const SearchOptions& options) {
+  check_search_options(options);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     throw Error(ErrorCode::kNotFound, "no index at '" + path +
