@@ -575,19 +575,15 @@ TEST_CASE("search --json: control characters are escaped, DEL and C1 included", 
 
 TEST_CASE("search --timeout-ms: a budget that runs out still returns matches, exit 0",
           "[cli][search][budget]") {
+  // 300 matching articles, written by the indexer from one JSONL file.
   TempDir t;
-  {
-    auto writer = newsearch::IndexWriter::open(t / "index");
-    std::string paragraph;
-    for (int k = 0; k < 40; ++k) paragraph += "Fighting near Tripoli and Benghazi continued, officials said. ";
-    for (int i = 0; i < 300; ++i) {
-      newsearch::Article a;
-      a.id = "long-" + std::to_string(i);
-      a.title = "Libya report " + std::to_string(i);
-      for (int p = 0; p < 3; ++p) a.body += paragraph + "\n\n";
-      writer.put(a);
-    }
-  }
+  std::string jsonl, body;
+  for (int k = 0; k < 40; ++k) body += "Fighting near Tripoli continued, officials said. ";
+  for (int i = 0; i < 300; ++i)
+    jsonl += R"({"id": "a)" + std::to_string(i) + R"(", "title": "Libya )" + std::to_string(i) +
+             R"(", "body": ")" + body + R"(\n\n)" + body + "\"}\n";
+  t.write("src/articles.jsonl", jsonl);
+  REQUIRE(run_process({bin("indexer"), "--db", t / "index", t / "src"}).status == 0);
   const ProcessResult r = run_process(
       {bin("search"), "--db", t / "index", "--json", "-n", "300", "--timeout-ms", "1", "Libya", "Tripoli"},
       {"NEWSEARCH_DB="});
