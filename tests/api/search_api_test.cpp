@@ -370,7 +370,7 @@ TEST_CASE("Ties: equal scores are ordered by article id, whatever the docids", "
   TempDir t;
   auto a = Searcher::open(tie_index(t, "forward", false));
   auto b = Searcher::open(tie_index(t, "reverse", true));
-  for (const char* q : {"alpha", "alpha beta", "gamma", "beta"}) {
+  for (const char* q : {"alpha", "alpha beta", "gamma", "beta", "alpha beta gamma delta report"}) {
     for (std::size_t depth : {5u, 50u}) {
       SearchOptions o;
       o.rerank_depth = depth;  // 5: the depth cut falls inside a run of ties
