@@ -17,6 +17,7 @@
 #include "searcher/analysis/index_stub.h"
 #include "searcher/analysis/log_bridge.h"
 #include "searcher/analysis/xapian_error.h"
+#include "searcher/options_check.h"
 #include "searcher/ranking.h"
 
 namespace newsearch {
@@ -189,6 +190,7 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 Searcher Searcher::open(const std::string& path, const SearchOptions& options) {
+  check_search_options(options);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     throw Error(ErrorCode::kNotFound, "no index at '" + path +

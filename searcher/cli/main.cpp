@@ -7,6 +7,7 @@
 #include "newsearch/newsearch.h"
 #include "searcher/cli/cli_common.h"
 #include "searcher/cli/output.h"
+#include "searcher/cli/terminal_text.h"
 
 namespace {
 
@@ -131,7 +132,7 @@ int run(Flags& f) {
   std::cout.flush();
   if (results.timed_out) f.logger->warn("time budget ran out: results may be incomplete");
   if (results.hits.empty()) {
-    if (!f.json) std::cerr << "search: no articles match '" << query << "'\n";
+    if (!f.json) std::cerr << "search: no articles match '" << newsearch::cli::visible(query) << "'\n";
     return kExitNoMatch;
   }
   return kExitMatched;
@@ -161,9 +162,10 @@ int main(int argc, char** argv) {
     if (f.db.empty()) f.db = newsearch::default_index_path();
     return run(f);
   } catch (const newsearch::Error& e) {
-    std::cerr << "search: " << e.what() << '\n';
+    // Messages may quote article ids or the query: no raw controls.
+    std::cerr << "search: " << newsearch::cli::visible(e.what()) << '\n';
   } catch (const std::exception& e) {
-    std::cerr << "search: internal error: " << e.what() << '\n';
+    std::cerr << "search: internal error: " << newsearch::cli::visible(e.what()) << '\n';
   }
   return kExitError;
 }
