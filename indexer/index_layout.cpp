@@ -13,6 +13,7 @@
 
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
+#include "searcher/analysis/index_stub.h"
 
 namespace newsearch {
 namespace fs = std::filesystem;
@@ -45,6 +46,9 @@ bool is_generation(const std::string& name) {
 IndexLock::IndexLock(const std::string& index_path) {
   std::error_code ec;
   fs::create_directories(index_path, ec);
+  if (ec)  // say why (EACCES, EROFS, ENOTDIR), not that the lock file is missing
+    throw Error(ErrorCode::kIOError,
+                "cannot create index directory '" + index_path + "': " + ec.message());
   const fs::path lock = fs::path(index_path) / schema::kLockFile;
   fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) io_error("cannot create lock file " + lock.string());
@@ -88,13 +92,15 @@ void check_index_target(const std::string& index_path) {
 }
 
 std::string live_generation(const std::string& index_path) {
-  std::ifstream in(stub_path(index_path));
-  std::string backend, name;
-  if (!(in >> backend >> name) || !is_generation(name) || name.find('/') != std::string::npos)
-    throw Error(ErrorCode::kCorruption,
-                "index '" + index_path + "' has a missing or malformed " +
-                    std::string(schema::kStubFile) + " file");
-  return name;
+  const std::string raw = stub::read_raw(index_path);
+  if (raw.empty())
+    throw Error(ErrorCode::kCorruption, "index '" + index_path + "' has a missing or empty " +
+                                            std::string(schema::kStubFile) + " file");
+  const std::string gen = stub::parse(index_path, raw);
+  std::error_code ec;
+  if (!fs::is_directory(fs::path(index_path) / gen, ec))
+    throw Error(ErrorCode::kCorruption, stub::missing_generation_message(index_path, gen));
+  return gen;
 }
 
 std::string next_generation(const std::string& generation) {
@@ -118,8 +124,7 @@ void switch_generation(const std::string& index_path, const std::string& generat
   fsync_path(index_path, O_RDONLY | O_DIRECTORY);
 }
 
-void remove_stale_generations(const std::string& index_path) {
-  const std::string live = live_generation(index_path);
+void remove_stale_generations(const std::string& index_path, const std::string& live) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(index_path, ec)) {
     const std::string name = entry.path().filename().string();

@@ -30,8 +30,10 @@ bool has_index_layout(const std::string& index_path);
 /// @throws Error(kInvalidArgument) if it is a file or an unrelated directory.
 void check_index_target(const std::string& index_path);
 
-/// Name of the live generation directory ("gen-000007").
-/// @throws Error(kCorruption) if the stub file is missing or malformed.
+/// Name of the live generation directory ("gen-000007"), checked to exist.
+/// @throws Error(kCorruption) if the stub file is missing or malformed, names
+///         anything but one of PATH's generations, or names one that is not
+///         there (the message lists those that are and how to recover).
 std::string live_generation(const std::string& index_path);
 
 /// The name the generation after @p generation gets.
@@ -41,8 +43,10 @@ std::string next_generation(const std::string& generation);
 /// over XAPIANDB, fsync the directory.
 void switch_generation(const std::string& index_path, const std::string& generation);
 
-/// Deletes generation directories other than the live one (left by an
-/// interrupted compaction or by a switch). Call with the lock held.
-void remove_stale_generations(const std::string& index_path);
+/// Deletes generation directories (and shards) other than @p live, left by
+/// an interrupted compaction, merge or switch. Call with the lock held and
+/// only once @p live has been opened and its schema checked: nothing is
+/// removed before what stays is known to be good.
+void remove_stale_generations(const std::string& index_path, const std::string& live);
 
 }  // namespace newsearch

@@ -43,18 +43,55 @@ std::string root_term(const std::string& root_key) {
   return std::string(schema::kPrefixRoot) + "#" + content_hash(root_key);
 }
 
-// Opens the live generation for writing (Xapian follows the stub).
+// Opens the live generation for writing: the directory the stub names,
+// checked by live_generation(), never a path Xapian would follow.
 Xapian::WritableDatabase open_writable(const std::string& path) {
-  return Xapian::WritableDatabase(path, Xapian::DB_OPEN);
+  const std::string gen = live_generation(path);
+  return Xapian::WritableDatabase((std::filesystem::path(path) / gen).string(), Xapian::DB_OPEN);
 }
 
 constexpr const char* kFirstGeneration = "gen-000001";
+
+// Articles in generation directory @p dir, or -1 if it holds a committed
+// database that cannot be read. A directory without Xapian's version file
+// never got its first commit (a creation killed early): it counts as empty.
+long long articles_in(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::exists(dir / "iamglass", ec)) return 0;
+  try {
+    return static_cast<long long>(Xapian::Database(dir.string()).get_doccount());
+  } catch (const Xapian::Error&) {
+    return -1;
+  }
+}
+
+// Without a stub, generations can only be what a killed creation left: an
+// empty database. One holding articles (a stub deleted by hand or by a
+// tool) or one that cannot be read is refused, and nothing is touched.
+void check_no_live_data(const std::string& path) {
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(path, ec)) {
+    const std::string name = e.path().filename().string();
+    if (!name.starts_with(schema::kGenerationPrefix)) continue;
+    const long long n = articles_in(e.path());
+    if (n == 0) continue;
+    const std::string what = n < 0 ? "holds a database that cannot be read"
+                                   : "holds " + std::to_string(n) + " articles";
+    throw Error(ErrorCode::kCorruption,
+                "index '" + path + "' has no " + std::string(schema::kStubFile) + " but " + name +
+                    " " + what + "; refusing to start a new index over it, nothing was changed. "
+                    "If it is the live index, restore the stub: echo 'glass " + name + "' > '" +
+                    path + "/" + std::string(schema::kStubFile) + "'; to start afresh, remove '" +
+                    path + "'");
+  }
+}
 
 // Creates a new index: the first generation, stamped and committed, and only
 // then the stub that makes it visible. A crash at any point leaves either no
 // index or a valid empty one.
 void create_index(const std::string& path, const Analyzer& analyzer) {
   check_index_target(path);
+  check_no_live_data(path);
   const std::string gen = (std::filesystem::path(path) / kFirstGeneration).string();
   std::error_code ec;
   std::filesystem::remove_all(gen, ec);
@@ -68,6 +105,26 @@ void create_index(const std::string& path, const Analyzer& analyzer) {
 // unrelated directory is refused without leaving anything behind.
 void check_index_target_if_new(const std::string& path) {
   if (!has_index_layout(path)) check_index_target(path);
+}
+
+// Before a switch to @p dir: the new generation opens and holds the
+// expected articles. Otherwise it is removed and the live one stays.
+void verify_generation(const std::string& dir, Xapian::doccount expected) {
+  Xapian::doccount got = 0;
+  try {
+    got = Xapian::Database(dir).get_doccount();
+  } catch (const Xapian::Error& e) {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+    throw translate_xapian_error(e, "verifying the new generation '" + dir + "'");
+  }
+  if (got != expected) {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+    throw Error(ErrorCode::kCorruption, "the new generation '" + dir + "' holds " +
+                                            std::to_string(got) + " articles instead of " +
+                                            std::to_string(expected) + "; it was not used");
+  }
 }
 
 }  // namespace
@@ -84,9 +141,10 @@ IndexStore::IndexStore(const std::string& path, Analyzer& analyzer)
     : path_(path), analyzer_(analyzer), lock_((check_index_target_if_new(path), path)) {
   try {
     if (!has_index_layout(path)) create_index(path, analyzer_);
-    remove_stale_generations(path);
     db_ = open_writable(path);
     stamp_or_check_schema(db_, path, analyzer_);
+    // Only now that the live generation opened and passed the schema check.
+    remove_stale_generations(path, live_generation(path));
     load_totals();
   } catch (const Xapian::DatabaseLockError&) {
     throw Error(ErrorCode::kLocked, "index '" + path + "' is locked by another writer");
@@ -237,6 +295,7 @@ void IndexStore::compact() {
     std::error_code ec;
     std::filesystem::remove_all(next_dir, ec);
     db_.compact(next_dir);
+    verify_generation(next_dir, db_.get_doccount());
     db_.close();
     switch_generation(path_, next);
     std::filesystem::remove_all(std::filesystem::path(path_) / live, ec);
@@ -260,6 +319,7 @@ void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs) {
     std::error_code ec;
     std::filesystem::remove_all(next_dir, ec);
     all.compact(next_dir);
+    verify_generation(next_dir, all.get_doccount());
     all.close();
     {
       // Stamp before the switch: readers never see an unstamped generation.

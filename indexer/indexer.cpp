@@ -16,6 +16,7 @@
 #include "indexer/progress.h"
 #include "indexer/shard_builder.h"
 #include "indexer/source_walker.h"
+#include "newsearch/error.h"
 #include "searcher/analysis/log_bridge.h"
 #include "searcher/analysis/source_term.h"
 
@@ -50,6 +51,7 @@ class IndexRun {
     const auto start = std::chrono::steady_clock::now();
     // Sources are listed before the index is opened: a missing SOURCE must
     // not touch the index at all.
+    check_target();
     std::vector<SourceFile> files;
     for (const auto& s : opt_.sources) list_source(s, files);
     writer_.emplace(opt_.db_path, analyzer_);
@@ -72,6 +74,21 @@ class IndexRun {
   }
 
  private:
+  // Options are checked, and a run that only compacts needs an index to
+  // compact, before anything is created.
+  void check_target() const {
+    if (opt_.db_path.empty())
+      throw Error(ErrorCode::kInvalidArgument, "no index path given (IndexerOptions::db_path)");
+    // Written so that NaN fails too (every comparison with it is false).
+    if (!(opt_.compact_threshold >= 0.0 && opt_.compact_threshold <= 1.0))
+      throw Error(ErrorCode::kInvalidArgument,
+                  "compact threshold must be a number from 0 to 1 (IndexerOptions::compact_threshold)");
+    if (opt_.batch_size == 0)
+      throw Error(ErrorCode::kInvalidArgument, "batch size must be at least 1 (IndexerOptions::batch_size)");
+    if (opt_.sources.empty() && !has_index_layout(opt_.db_path))
+      throw Error(ErrorCode::kNotFound, "no index at '" + opt_.db_path + "' to compact");
+  }
+
   void list_source(const std::string& source, std::vector<SourceFile>& files) {
     RootState& root = roots_[source_root_key(source)];
     const auto found = find_sources(

@@ -48,9 +48,19 @@ struct Flags {
   std::shared_ptr<spdlog::logger> logger;  // the program's own (stderr, --log-file)
 };
 
+// A number from 0 to 1. CLI::Range alone lets "nan" through (every
+// comparison with NaN is false).
+const CLI::Validator kShare(
+    [](std::string& v) {
+      double x = 0;
+      const bool ok = CLI::detail::lexical_cast(v, x) && x >= 0.0 && x <= 1.0;
+      return ok ? std::string() : "Value " + v + " not a number from 0 to 1";
+    },
+    "FLOAT in [0 - 1]");
+
 void add_flags(CLI::App& app, Flags& f) {
   app.add_option("source", f.options.sources, "Directories (searched recursively) or files");
-  app.add_option("--db", f.options.db_path, "Index directory (default: see below)");
+  newsearch::cli::add_db_flag(app, f.options.db_path);
   app.add_option("--batch-size", f.options.batch_size, "Articles per commit")
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--max-file-mb", f.max_file_mb, "Skip files (and JSONL lines) larger than this")
@@ -62,7 +72,7 @@ void add_flags(CLI::App& app, Flags& f) {
   app.add_flag("--compact", f.options.compact, "Compact the index after the run (SOURCE optional)");
   app.add_option("--compact-threshold", f.options.compact_threshold,
                  "Compact automatically when this share of articles changed (0 = never)")
-      ->check(CLI::Range(0.0, 1.0))->capture_default_str();
+      ->check(kShare)->capture_default_str();
   app.add_option("--log-file", f.log_file, "Also log to this file (rotated at 10 MiB, 5 kept)");
   newsearch::cli::add_log_level_flag(app, f.log_level);
   app.set_version_flag("--version", newsearch::version_string());

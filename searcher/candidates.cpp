@@ -5,6 +5,7 @@
 #include "searcher/candidate_pool.h"
 #include "searcher/feedback.h"
 #include "searcher/filters.h"
+#include "searcher/tie_break.h"
 
 namespace newsearch {
 namespace {
@@ -15,7 +16,9 @@ Xapian::Enquire article_enquire(Xapian::Database& db, const Bm25Params& scheme) 
   return enquire;
 }
 
-// The @p n candidates with the highest article weight, for feedback.
+// The @p n candidates with the highest article weight, for feedback. Equal
+// weights keep the candidates' order, which retrieve() made independent of
+// docids.
 std::vector<ScoredDoc> feedback_docs(const std::vector<Candidate>& cands, std::size_t n) {
   std::vector<ScoredDoc> top;
   for (const Candidate& c : cands) top.emplace_back(c.did, c.weight);
@@ -47,20 +50,18 @@ std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
                                 std::size_t depth, std::size_t& estimated) {
   Xapian::Enquire enquire = article_enquire(db, rp.article);
   enquire.set_query(apply_filter(built.strict, filter));
-  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
   std::vector<Candidate> out;
-  for (auto it = mset.begin(); it != mset.end(); ++it)
-    out.push_back({*it, it.get_weight(), true, 0.0});
-  estimated = mset.get_matches_estimated();
+  for (const auto& [did, weight] : top_matches(db, enquire, depth, estimated))
+    out.push_back({did, weight, true, 0.0});
   if (!built.has_soft_and) return out;
   // Articles with only some of the words follow those with all of them.
   enquire.set_query(
       Xapian::Query(Xapian::Query::OP_AND_NOT, apply_filter(built.loose, filter), built.strict));
   const std::size_t more = depth > out.size() ? depth - out.size() : 0;
-  const Xapian::MSet rest = enquire.get_mset(0, static_cast<Xapian::doccount>(more));
-  for (auto it = rest.begin(); it != rest.end(); ++it)
-    out.push_back({*it, it.get_weight(), false, 0.0});
-  estimated += rest.get_matches_estimated();
+  std::size_t rest_estimated = 0;
+  for (const auto& [did, weight] : top_matches(db, enquire, more, rest_estimated))
+    out.push_back({did, weight, false, 0.0});
+  estimated += rest_estimated;
   return out;
 }
 

@@ -42,8 +42,9 @@ struct Deadline {
 
 /// The @p depth best articles of @p built passing @p filter (may be empty:
 /// all): those with all the words of every soft AND first (all_terms, by
-/// weight), then those with some (by weight). @p estimated: Xapian's
-/// estimate of all matches.
+/// weight), then those with some (by weight); equal weights by article id,
+/// at the depth cut too (tie_break.h). @p estimated: Xapian's estimate of
+/// all matches.
 std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
                                 const Xapian::Query& filter, const RankingParams& rp,
                                 std::size_t depth, std::size_t& estimated);

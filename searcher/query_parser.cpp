@@ -214,10 +214,17 @@ class Parser {
     if (pos_ >= lex_.size()) syntax_error("the query ends where a word was expected");
     const Lexeme& l = lex_[pos_];
     if (l.kind == Kind::kLParen) {
+      // The parse recurses once per level: bounded, so that no query can
+      // exhaust the stack (of the parser, the query builder or Xapian's
+      // matcher, which all walk the tree recursively).
+      if (++depth_ > kMaxQueryNesting)
+        syntax_error("query nested too deeply: more than " + std::to_string(kMaxQueryNesting) +
+                     " levels of parentheses");
       ++pos_;
       MaybeNode inner = sequence();
       if (!at(Kind::kRParen)) syntax_error("unbalanced parenthesis: missing ')'");
       ++pos_;
+      --depth_;
       return inner;
     }
     if (l.kind == Kind::kRParen) syntax_error("unbalanced parenthesis: unexpected ')'");
@@ -256,6 +263,7 @@ class Parser {
   Analyzer& an_;
   std::size_t pos_ = 0;
   std::size_t leaves_ = 0;
+  std::size_t depth_ = 0;  // parentheses open at pos_
 };
 
 void collect_positive(const QueryNode& n, std::vector<const QueryLeaf*>& out) {

@@ -39,6 +39,11 @@ struct QueryNode {
 /// Limits that keep a pasted essay from becoming a pathological query.
 inline constexpr std::size_t kMaxQueryBytes = 8192;
 inline constexpr std::size_t kMaxQueryLeaves = 256;  ///< words, phrases counted by their words
+/// Parentheses nested deeper are refused. With the leaf limit this bounds
+/// the depth of the query tree (every operator node has two or more
+/// children), which is walked recursively here, in query_builder and by
+/// Xapian's matcher.
+inline constexpr std::size_t kMaxQueryNesting = 64;
 
 /// Whether @p term (normalised) is a stopword: too common to carry meaning
 /// in a bag-of-words query ("the", "of"). Stopwords still count inside quotes.
@@ -48,7 +53,8 @@ bool is_stopword(std::string_view term);
 /// leaves are dropped from a soft AND that has other words.
 /// @throws Error(kQuerySyntax) with a one-line explanation for an empty query,
 ///   unbalanced quotes or parentheses, a lone operator, a query with nothing
-///   to search for, or one over the limits above.
+///   to search for, or one over the limits above ("query too long",
+///   "query nested too deeply").
 QueryNode parse_query(std::string_view query, Analyzer& analyzer);
 
 /// All leaves that can match, i.e. not under an exclusion.

@@ -12,10 +12,12 @@
 #include "searcher/candidates.h"
 #include "searcher/evidence.h"
 #include "searcher/filters.h"
+#include "searcher/options_check.h"
 #include "searcher/passage_ranker.h"
 #include "searcher/query_builder.h"
 #include "searcher/ranking_params.h"
 #include "searcher/snippet.h"
+#include "searcher/tie_break.h"
 
 namespace newsearch {
 namespace {
@@ -24,6 +26,7 @@ namespace {
 // byte ranges until a passage is shown).
 struct Examined {
   Candidate cand;
+  bool read = false;  // evidence read; false if the time budget ran out first
   PassageEvidence headline;
   std::vector<PassageEvidence> evidence;  // per passage
   double shared = 0.0;  // score every passage gets: headline and article evidence
@@ -51,20 +54,24 @@ double idf(const Xapian::Database& db, const QueryLeaf& leaf) {
   return std::log(1.0 + (total - n + 0.5) / (n + 0.5));
 }
 
-// Examines candidates in retrieval order until done or the deadline passes
-// (then @p timed_out is set and the rest are dropped).
+// Reads the evidence of the candidates in retrieval order until done or
+// the deadline passes (then @p timed_out is set): the candidates left are
+// kept unread, to be shown after the read ones in retrieval order.
 std::vector<Examined> examine(const EvidenceReader& reader, const std::vector<Candidate>& cands,
                               const Deadline& deadline, bool& timed_out) {
   std::vector<Examined> out;
   out.reserve(cands.size());
+  bool stop = false;
   for (const Candidate& c : cands) {
-    if (deadline.passed()) {
-      timed_out = true;
-      break;
-    }
+    Examined& ex = out.emplace_back();
+    ex.cand = c;
+    if (stop || (stop = deadline.passed())) continue;
     ArticleEvidence ev = reader.read(c.did);
-    out.push_back({c, std::move(ev.headline), std::move(ev.passages)});
+    ex.read = true;
+    ex.headline = std::move(ev.headline);
+    ex.evidence = std::move(ev.passages);
   }
+  timed_out |= stop;
   return out;
 }
 
@@ -101,32 +108,43 @@ std::vector<RankedPassage> rank_passages(const Examined& ex, const PassageRanker
 }
 
 // A shown passage: its text is analysed (only now) for highlights and the
-// snippet's word boundaries.
+// snippet's word boundaries; past the deadline it is not analysed at all
+// (the snippet is its start, without highlights).
 Passage make_passage(const StoredArticle& article, Analyzer& analyzer, const PassageRanker& ranker,
-                     const RankedPassage& rp, const SearchOptions& opt) {
+                     const RankedPassage& rp, const SearchOptions& opt, const Deadline& deadline) {
   Passage p;
   p.index = rp.index;
   std::tie(p.byte_begin, p.byte_end) = article.passages[rp.index];
   p.text = article.body.substr(p.byte_begin, p.byte_end - p.byte_begin);
   p.score = rp.score;
   p.matched_terms = rp.matched;
+  if (deadline.passed()) {
+    p.snippet = make_snippet(p.text, {}, {}, opt.snippet_chars);
+    return p;
+  }
   const PassageEvidence ev = ranker.examine(analyzer, p.text);
+  // The stored evidence gives the same count (evidence.h); a passage whose
+  // evidence was not read (time budget) has only this one.
+  if (rp.matched == 0) p.matched_terms = ev.matched_concepts();
   p.snippet = make_snippet(p.text, ev.matches, ev.words, opt.snippet_chars);
   return p;
 }
 
-// The hit of a shown article: the only records read from the index.
+// The hit of a shown article: the only records read from the index. An
+// article whose evidence was not read (time budget) shows its lead passage.
 Hit make_hit(Xapian::Database& db, Analyzer& analyzer, const PassageRanker& ranker,
-             const Examined& ex, const std::vector<RankedPassage>& ranked, double score,
-             const SearchOptions& opt) {
+             const Examined& ex, std::vector<RankedPassage> ranked, double score,
+             const SearchOptions& opt, const Deadline& deadline) {
   StoredArticle article = decode_stored_article(db.get_document(ex.cand.did).get_data());
-  if (article.passages.size() != ex.evidence.size())
+  if (ex.read && article.passages.size() != ex.evidence.size())
     throw Error(ErrorCode::kCorruption, "article '" + article.id +
                                             "': stored passages disagree with its layout");
+  if (!ex.read && !article.passages.empty()) ranked = {{0, score, 0}};
   Hit h;
   h.all_terms = ex.cand.all_terms;
   h.score = score;
-  for (const auto& rp : ranked) h.passages.push_back(make_passage(article, analyzer, ranker, rp, opt));
+  for (const auto& rp : ranked)
+    h.passages.push_back(make_passage(article, analyzer, ranker, rp, opt, deadline));
   h.id = std::move(article.id);
   h.title = std::move(article.title);
   h.source_path = std::move(article.source_path);
@@ -136,13 +154,29 @@ Hit make_hit(Xapian::Database& db, Analyzer& analyzer, const PassageRanker& rank
   return h;
 }
 
+// Hit order: read candidates by (all_terms tier, best score), equal keys by
+// article id; then the unread ones in retrieval order. @p keys: per read
+// candidate.
+std::vector<std::size_t> hit_order(const Xapian::Database& db, const std::vector<Examined>& examined,
+                                   const std::vector<std::pair<SortKey, std::size_t>>& keys) {
+  auto order = keys;
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  order_ties_by_id(db, order, [](const auto& o) { return o.first; },
+                   [&](const auto& o) { return examined[o.second].cand.did; });
+  std::vector<std::size_t> out;
+  for (const auto& o : order) out.push_back(o.second);
+  for (std::size_t i = 0; i < examined.size(); ++i)
+    if (!examined[i].read) out.push_back(i);
+  return out;
+}
+
 }  // namespace
 
 SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_view query,
                          const SearchOptions& opt) {
   const RankingParams& rp = ranking_params();
-  if (opt.limit == 0 || opt.passages_per_article == 0 || opt.snippet_chars == 0)
-    throw Error(ErrorCode::kInvalidArgument, "limit, passages and snippet length must be positive");
+  check_search_options(opt);
   const Deadline deadline(opt.time_budget);
   const Xapian::Query filter = filter_query(opt, analyzer);
   const QueryNode root = parse_query(query, analyzer);
@@ -174,24 +208,30 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   std::vector<Examined> examined = examine(reader, cands, deadline, results.timed_out);
   const double mean_len = mean_passage_length(db, examined);
 
-  std::vector<std::pair<SortKey, std::size_t>> order;
+  std::vector<std::pair<SortKey, std::size_t>> keys;
   std::vector<std::vector<RankedPassage>> ranked(examined.size());
   for (std::size_t i = 0; i < examined.size(); ++i) {
     Examined& ex = examined[i];
+    const double article = article_weight * ex.cand.weight + plain_weight * ex.cand.plain_weight;
+    if (!ex.read) {  // no headline evidence: the article evidence alone
+      ex.shared = article;
+      continue;
+    }
     ex.shared = headline_weight * ranker.score(ex.headline, mean_len) +
                 article_weight * ex.cand.weight + plain_weight * ex.cand.plain_weight;
     ranked[i] = rank_passages(ex, ranker, mean_len, opt);
     const double best = ranked[i].empty() ? ex.shared : ranked[i].front().score;
-    order.push_back({{tiered && ex.cand.all_terms, best}, i});
+    keys.push_back({{tiered && ex.cand.all_terms, best}, i});
   }
-  std::stable_sort(order.begin(), order.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  const std::vector<std::size_t> order = hit_order(db, examined, keys);
   for (std::size_t r = opt.offset; r < order.size() && r < opt.offset + opt.limit; ++r) {
-    const std::size_t i = order[r].second;
-    Hit h = make_hit(db, analyzer, ranker, examined[i], ranked[i], std::get<1>(order[r].first), opt);
+    const std::size_t i = order[r];
+    const double score = ranked[i].empty() ? examined[i].shared : ranked[i].front().score;
+    Hit h = make_hit(db, analyzer, ranker, examined[i], ranked[i], score, opt, deadline);
     h.rank = r + 1;
     results.hits.push_back(std::move(h));
   }
+  if (deadline.passed()) results.timed_out = true;  // snippets may be unhighlighted
   return results;
 }
 

@@ -22,6 +22,8 @@ namespace newsearch {
 /// weights are scaled by RankingParams' long_query_* factors and the article
 /// BM25 includes pseudo-relevance feedback, ranking_params.h). Within an article,
 /// passages with more distinct query words come first, then by score.
+/// Equal keys are ordered by article id (tie_break.h). Candidates not
+/// re-ranked before options.time_budget ran out follow in retrieval order.
 /// May throw Xapian::Error (the caller translates and retries) and
 /// Error(kQuerySyntax).
 SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_view query,

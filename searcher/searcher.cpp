@@ -8,16 +8,16 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <vector>
 
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
+#include "searcher/analysis/index_stub.h"
 #include "searcher/analysis/log_bridge.h"
 #include "searcher/analysis/xapian_error.h"
+#include "searcher/options_check.h"
 #include "searcher/ranking.h"
 
 namespace newsearch {
@@ -45,13 +45,12 @@ void check_schema(const Xapian::Database& db, const std::string& path, const Ana
                                                 "': rebuild it with the indexer");
 }
 
-// Contents of the index's stub file: which generation is live. Empty for a
-// plain (stub-less) Xapian database.
-std::string read_stub(const std::string& path) {
-  std::ifstream in(std::filesystem::path(path) / schema::kStubFile);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+// What a handle opens: the generation the stub names (checked: an index
+// only names its own generations), or PATH itself for a plain Xapian
+// database without a stub.
+std::string database_dir(const std::string& path, const std::string& raw_stub) {
+  if (raw_stub.empty()) return path;
+  return (std::filesystem::path(path) / stub::parse(path, raw_stub)).string();
 }
 
 }  // namespace
@@ -79,13 +78,19 @@ struct Searcher::Impl {
   // stub and opening it: then the stub has changed, and we follow it.
   void open_fresh(Handle& h) {
     for (int attempt = 0;; ++attempt) {
-      h.stub = read_stub(path);
+      h.stub = stub::read_raw(path);
+      const std::string dir = database_dir(path, h.stub);
       try {
-        h.db = Xapian::Database(path);
+        h.db = Xapian::Database(dir);
         h.opened = true;
         return;
       } catch (const Xapian::DatabaseOpeningError&) {
-        if (attempt >= kModifiedRetries || read_stub(path) == h.stub) throw;
+        if (attempt < kModifiedRetries && stub::read_raw(path) != h.stub) continue;
+        std::error_code ec;
+        if (!h.stub.empty() && !std::filesystem::exists(dir, ec))
+          throw Error(ErrorCode::kCorruption,
+                      stub::missing_generation_message(path, stub::parse(path, h.stub)));
+        throw;
       }
     }
   }
@@ -94,7 +99,7 @@ struct Searcher::Impl {
   // pick up commits if reopen() was called since the handle last looked.
   void refresh(Handle& h) {
     const std::uint64_t now = epoch.load();
-    if (read_stub(path) != h.stub) {
+    if (stub::read_raw(path) != h.stub) {
       open_fresh(h);
     } else if (h.epoch != now) {
       h.db.reopen();
@@ -160,13 +165,13 @@ struct Searcher::Impl {
         // A compaction removed the generation being opened or read: retry.
         // After a few quick attempts only while the index keeps moving on,
         // so that a directory that is not an index fails fast.
-        if (attempt >= kModifiedRetries && (exhausted(attempt) || read_stub(path) == h->stub))
+        if (attempt >= kModifiedRetries && (exhausted(attempt) || stub::read_raw(path) == h->stub))
           throw translate_xapian_error(e, context);
         recovery = Recovery::kOpenFresh;
       } catch (const Xapian::DatabaseError& e) {
         // A compaction that removed the generation mid-read shows up as a
         // read error; only when the stub has moved on is that recoverable.
-        if (exhausted(attempt) || read_stub(path) == h->stub) throw translate_xapian_error(e, context);
+        if (exhausted(attempt) || stub::read_raw(path) == h->stub) throw translate_xapian_error(e, context);
         recovery = Recovery::kOpenFresh;
       } catch (const Xapian::Error& e) {
         throw translate_xapian_error(e, context);
@@ -185,6 +190,7 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 Searcher Searcher::open(const std::string& path, const SearchOptions& options) {
+  check_search_options(options);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     throw Error(ErrorCode::kNotFound, "no index at '" + path +

@@ -16,7 +16,8 @@ namespace newsearch {
 
 /// Options of run_indexer(); the `indexer` flags map onto these fields.
 struct IndexerOptions {
-  /// Index directory; created if missing.
+  /// Index directory; created if missing (unless only compacting). Must
+  /// not be empty.
   std::string db_path;
   /// Directories (searched recursively for *.txt, *.jsonl, *.jsonl.gz) and
   /// files to index. May be empty when only compacting.
@@ -69,7 +70,10 @@ struct IndexStats {
 /** Index every record of options.sources into options.db_path,
  *  incrementally (README "Indexing"). Bad records are skipped, logged with
  *  their path and reason, and counted; they never stop the run.
- *  @throws Error(kNotFound) for a missing SOURCE, Error(kLocked) if another
+ *  @throws Error(kNotFound) for a missing SOURCE or, with no SOURCE (only
+ *    compacting), a missing index; Error(kInvalidArgument) for an empty
+ *    db_path, a compact_threshold outside [0, 1] (NaN included) or a zero
+ *    batch_size; Error(kLocked) if another
  *    writer holds the index, other Error codes for index failures.
  *    Everything committed before a failure stays searchable.
  */

@@ -49,7 +49,10 @@ struct Hit {
   std::string date;       ///< ISO 8601 date if known, else empty
   std::string source;     ///< publisher if known, else empty
   std::string url;        ///< URL if known, else empty
-  double score = 0.0;     ///< score of the best passage: the ranking key after all_terms
+  /// Score of the best passage: the ranking key after all_terms (equal
+  /// scores: by id). After a time budget ran out, hits not re-ranked in
+  /// time come last, scored by their article evidence alone.
+  double score = 0.0;
   /// Whether the article contains every required query word or phrase.
   bool all_terms = false;
   /// Best passages first: those with more distinct query words, then by
@@ -67,7 +70,9 @@ struct SearchResults {
   /// Articles in the index when the search ran.
   std::size_t indexed_articles = 0;
   /// True if SearchOptions::time_budget ran out: the hits are the best found
-  /// in the time, not necessarily the best overall.
+  /// in the time, not necessarily the best overall, and some may show an
+  /// unhighlighted snippet (search_options.h). Never fewer hits: every
+  /// article that matches is still counted and can be returned.
   bool timed_out = false;
 };
 

@@ -14,7 +14,10 @@ namespace newsearch {
 
 /// Options of Searcher. Defaults suit an interactive terminal search.
 /// Passed to Searcher::open() (the defaults of that searcher) or to one
-/// Searcher::search() call.
+/// Searcher::search() call; both throw Error(kInvalidArgument), naming the
+/// option, for a value out of range: limit, passages_per_article or
+/// snippet_chars zero; limit, offset or rerank_depth over 10,000,000; a
+/// weight that is NaN, infinite, negative or over 1,000,000.
 struct SearchOptions {
   // --- Paging -------------------------------------------------------------
   /// Maximum number of articles returned.
@@ -48,11 +51,15 @@ struct SearchOptions {
   std::string date_to;
 
   // --- Cost ------------------------------------------------------------------
-  /// Wall-clock budget of one search; zero means none. When it runs out the
-  /// search returns the best results found so far, with
-  /// SearchResults::timed_out set: feedback is skipped and the passage
-  /// re-ranking stops early. It is a target, not a hard deadline: the
-  /// article match itself (Xapian's) cannot be interrupted.
+  /// Wall-clock budget of one search; zero means none (negative is an
+  /// error). When it runs out the search still returns every hit asked for
+  /// that matches, with SearchResults::timed_out set: feedback is skipped;
+  /// the candidates whose passages were not re-ranked in time follow the
+  /// re-ranked ones in Xapian's order (showing their lead passage, scored
+  /// by article evidence alone); and the passages of hits built after it ran
+  /// out are not analysed (snippet: the passage start, no highlights). It is
+  /// a target, not a hard deadline: the article match itself (Xapian's) and
+  /// reading each shown article's stored record cannot be interrupted.
   std::chrono::milliseconds time_budget{0};
 
   // --- Ranking (see README "Ranking") --------------------------------------

@@ -55,7 +55,9 @@ class NEWSEARCH_API Searcher {
   /** Open the index at @p path. Cost: opening the Xapian database and
    *  reading its metadata (about a millisecond).
    *  @param options the defaults of search(query), and the log sink.
-   *  @throws Error(kNotFound) if there is no index there,
+   *  @throws Error(kInvalidArgument) for options out of range (naming the
+   *          option, search_options.h),
+   *          Error(kNotFound) if there is no index there,
    *          Error(kSchemaMismatch) if it was built by an incompatible version,
    *          Error(kCorruption) / Error(kIOError) if it cannot be read.
    */
@@ -69,10 +71,15 @@ class NEWSEARCH_API Searcher {
    *  the options given to open(). Cost: one Xapian match of depth
    *  offset + max(limit, rerank_depth), then the passages of those candidate
    *  articles are scored (typically a few milliseconds).
+   *  Equal scores are ordered by article id (ascending), at every cut
+   *  (re-ranking depth, offset, limit) too: two builds of the same articles
+   *  rank them alike, whatever docids their builds assigned.
    *  @throws Error(kQuerySyntax) for an empty or malformed query (the message
-   *          says what is wrong), Error(kInvalidArgument) for bad options
-   *          (zero limit, a malformed date), Error(kCorruption/kIOError) on
-   *          index failure.
+   *          says what is wrong; also a query over the length or nesting
+   *          limits: 8 KiB, 256 words, 64 levels of parentheses),
+   *          Error(kInvalidArgument) for bad options (zero limit, a NaN
+   *          weight, a malformed date; the message names it),
+   *          Error(kCorruption/kIOError) on index failure.
    */
   SearchResults search(std::string_view query) const;
 

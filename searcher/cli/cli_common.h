@@ -28,6 +28,17 @@ inline void add_log_level_flag(CLI::App& app, std::string& level) {
       ->capture_default_str();
 }
 
+/// Adds --db to @p app, storing into @p path. An empty value is refused: it
+/// would otherwise silently mean the default index (say, an unset variable
+/// in `--db "$INDEX"` under cron writing into someone's home).
+inline void add_db_flag(CLI::App& app, std::string& path) {
+  app.add_option("--db", path, "Index directory (default: see below)")
+      ->check([](const std::string& v) {
+        return v.empty() ? std::string("--db needs a path (leave --db out for the default index)")
+                         : std::string();
+      });
+}
+
 /// A logger writing to stderr (coloured only when stderr is a terminal) at
 /// @p level and, if @p log_file is not empty, to that file, rotated at 10 MiB
 /// keeping 5, at @p level or info, whichever is more verbose (so a quiet

@@ -7,6 +7,7 @@
 #include "newsearch/newsearch.h"
 #include "searcher/cli/cli_common.h"
 #include "searcher/cli/output.h"
+#include "searcher/cli/terminal_text.h"
 
 namespace {
 
@@ -43,7 +44,7 @@ struct Flags {
 
 void add_flags(CLI::App& app, Flags& f) {
   app.add_option("query", f.words, "Query words, phrases and operators")->required();
-  app.add_option("--db", f.db, "Index directory (default: see below)");
+  newsearch::cli::add_db_flag(app, f.db);
   app.add_option("-n,--limit", f.options.limit, "Maximum number of articles")
       ->check(CLI::Range(1, 10000))->capture_default_str();
   app.add_option("-p,--passages", f.options.passages_per_article,
@@ -131,7 +132,7 @@ int run(Flags& f) {
   std::cout.flush();
   if (results.timed_out) f.logger->warn("time budget ran out: results may be incomplete");
   if (results.hits.empty()) {
-    if (!f.json) std::cerr << "search: no articles match '" << query << "'\n";
+    if (!f.json) std::cerr << "search: no articles match '" << newsearch::cli::visible(query) << "'\n";
     return kExitNoMatch;
   }
   return kExitMatched;
@@ -161,9 +162,10 @@ int main(int argc, char** argv) {
     if (f.db.empty()) f.db = newsearch::default_index_path();
     return run(f);
   } catch (const newsearch::Error& e) {
-    std::cerr << "search: " << e.what() << '\n';
+    // Messages may quote article ids or the query: no raw controls.
+    std::cerr << "search: " << newsearch::cli::visible(e.what()) << '\n';
   } catch (const std::exception& e) {
-    std::cerr << "search: internal error: " << e.what() << '\n';
+    std::cerr << "search: internal error: " << newsearch::cli::visible(e.what()) << '\n';
   }
   return kExitError;
 }

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "searcher/cli/terminal_text.h"
+
 namespace newsearch::cli {
 namespace {
 
@@ -12,20 +14,25 @@ constexpr const char* kMatch = "\x1b[1;31m";
 constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kReset = "\x1b[0m";
 
+// The snippet with its matches marked; the text between and inside the
+// marks is made visible() segment by segment, so the highlight offsets
+// (into the raw text) stay valid.
 std::string marked(const Snippet& s, Marking marking) {
-  if (marking == Marking::kNone) return s.text;
+  if (marking == Marking::kNone) return visible(s.text);
   const char* open = marking == Marking::kColor ? kMatch : "**";
   const char* close = marking == Marking::kColor ? kReset : "**";
+  const std::string_view text = s.text;
   std::string out;
   std::size_t at = 0;
   for (const Highlight& h : s.highlights) {
-    out.append(s.text, at, h.byte_begin - at);
+    if (h.byte_begin < at || h.byte_end < h.byte_begin || h.byte_end > text.size()) continue;
+    out += visible(text.substr(at, h.byte_begin - at));
     out += open;
-    out.append(s.text, h.byte_begin, h.byte_end - h.byte_begin);
+    out += visible(text.substr(h.byte_begin, h.byte_end - h.byte_begin));
     out += close;
     at = h.byte_end;
   }
-  out.append(s.text, at, std::string::npos);
+  out += visible(text.substr(at));
   return out;
 }
 
@@ -53,9 +60,10 @@ nlohmann::ordered_json passage_json(const Passage& p) {
 void print_human(std::ostream& out, const SearchResults& results, Marking marking) {
   const bool color = marking == Marking::kColor;
   for (const Hit& hit : results.hits) {
-    out << hit.rank << ". " << (color ? kBold : "") << hit.title << (color ? kReset : "") << '\n';
-    out << "   " << (color ? kDim : "") << hit.id << "  score " << format_score(hit.score);
-    if (!hit.date.empty()) out << "  " << hit.date;
+    out << hit.rank << ". " << (color ? kBold : "") << visible(hit.title) << (color ? kReset : "")
+        << '\n';
+    out << "   " << (color ? kDim : "") << visible(hit.id) << "  score " << format_score(hit.score);
+    if (!hit.date.empty()) out << "  " << visible(hit.date);
     out << (color ? kReset : "") << '\n';
     for (const Passage& p : hit.passages) {
       out << "   ";
@@ -84,8 +92,11 @@ void print_json(std::ostream& out, const SearchResults& results) {
     if (!hit.source.empty()) j["source"] = hit.source;
     if (!hit.url.empty()) j["url"] = hit.url;
     // Replace rather than throw on invalid UTF-8 (stored text is validated at
-    // index time, so this only guards against a damaged index).
-    out << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    // index time, so this only guards against a damaged index). dump()
+    // escapes U+0000-U+001F; DEL and C1 controls are escaped after it.
+    out << json_without_controls(
+               j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
+        << '\n';
   }
 }
 

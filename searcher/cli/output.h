@@ -14,10 +14,13 @@ enum class Marking {
   kNone,    ///< no marks at all (--color=never)
 };
 
-/// Prints rank, headline, id, score and snippets, one block per hit.
+/// Prints rank, headline, id, score and snippets, one block per hit. Text
+/// from the index goes through visible() (terminal_text.h): no control
+/// character of an article reaches the terminal.
 void print_human(std::ostream& out, const SearchResults& results, Marking marking);
 
 /// Prints one JSON object per hit, one per line (fields in README "JSON output").
+/// Invalid UTF-8 becomes U+FFFD; control characters are \u escapes.
 void print_json(std::ostream& out, const SearchResults& results);
 
 }  // namespace newsearch::cli

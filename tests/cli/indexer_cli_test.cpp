@@ -14,6 +14,7 @@
 namespace fs = std::filesystem;
 using newsearch::test::bin;
 using newsearch::test::corpus_dir;
+using newsearch::test::non_empty_lines;
 using newsearch::test::ProcessResult;
 using newsearch::test::run_process;
 using newsearch::test::TempDir;
@@ -33,17 +34,9 @@ ProcessResult search(const std::string& db, std::vector<std::string> args) {
   return run_process(argv, {"NEWSEARCH_DB="}, 60);
 }
 
-std::vector<std::string> lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string l; std::getline(in, l);)
-    if (!l.empty()) out.push_back(l);
-  return out;
-}
-
 std::vector<std::string> lines_containing(const std::string& s, const std::string& needle) {
   std::vector<std::string> out;
-  for (const auto& l : lines(s))
+  for (const auto& l : non_empty_lines(s))
     if (l.find(needle) != std::string::npos) out.push_back(l);
   return out;
 }

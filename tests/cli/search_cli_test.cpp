@@ -8,10 +8,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "newsearch/newsearch.h"
+#include "searcher/cli/output.h"
+#include "searcher/cli/terminal_text.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -497,4 +501,148 @@ TEST_CASE("default index location follows XDG_DATA_HOME, then HOME", "[cli][sear
     CHECK(s.status == 2);
     CHECK(s.err.find(xdg / "newsearch/index") != std::string::npos);
   }
+}
+
+namespace {
+
+// The byte offsets of raw control characters in @p out other than the
+// newlines that end lines: C0 (tab included), DEL, C1 (UTF-8 C2 80-9F).
+// @p allow_esc: colour escapes of our own are expected.
+std::vector<std::size_t> raw_controls(const std::string& out, bool allow_esc = false) {
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    const bool c1 = c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) <= 0x9F &&
+                    static_cast<unsigned char>(out[i + 1]) >= 0x80;
+    if ((c < 0x20 && c != '\n' && !(allow_esc && c == 0x1b)) || c == 0x7F || c1) at.push_back(i);
+  }
+  return at;
+}
+
+// An index of articles carrying control characters in every field the
+// human output shows: JSONL text (ESC, OSC, BEL, CR, NUL, DEL, C1) and a
+// .txt file whose name holds ESC and a newline.
+const std::string& hostile_db() {
+  static TempDir dir;
+  static const std::string db = [] {
+    dir.write("src/feed.jsonl",
+              R"({"id": "evil\u001b[2J\nfake line", "title": "Libya \u001b]0;pwned\u0007 title\r",)"
+              R"( "date": "2012\u001b[1m", "source": "S\u001b[5m",)"
+              R"( "body": "Libya news \u001b[31mred\u001b[0m \r overwritten \u0000 nul \u009b6n csi \u007f del \u0085 nel."})"
+              "\n");
+    dir.write(std::string("src/esc\x1b[31mname\nnext.txt"), "Libya in a file name\n\nLibya body text.\n");
+    const std::string path = dir / "index";
+    const ProcessResult r = run_process({bin("indexer"), "--db", path, dir / "src"});
+    INFO("indexer stderr: " << r.err);
+    REQUIRE(r.status == 0);
+    return path;
+  }();
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("search: control characters of indexed text never reach the terminal raw",
+          "[cli][search][security]") {
+  for (const char* color : {"never", "auto", "always"}) {
+    INFO("--color " << color);
+    const ProcessResult r = run_process(
+        {bin("search"), "--db", hostile_db(), "--color", color, "-n", "10", "Libya"}, {"NEWSEARCH_DB="});
+    INFO("stdout: " << r.out);
+    REQUIRE(r.status == 0);
+    CHECK(hit_count(r.out) == 2);
+    const bool ours = std::string(color) == "always";
+    CHECK(raw_controls(r.out, ours).empty());
+    if (!ours) CHECK(r.out.find('\x1b') == std::string::npos);
+    // Made visible: the escape of the file name is shown as \x1b, its
+    // newline as \x0a, so every hit is still 3 lines and a blank one.
+    CHECK(r.out.find("esc\\x1b[31mname\\x0anext.txt") != std::string::npos);
+    CHECK(lines(r.out).size() == 8);
+  }
+}
+
+TEST_CASE("search --json: control characters are escaped, DEL and C1 included", "[cli][search][json][security]") {
+  const ProcessResult r =
+      run_process({bin("search"), "--db", hostile_db(), "--json", "Libya"}, {"NEWSEARCH_DB="});
+  REQUIRE(r.status == 0);
+  CHECK(raw_controls(r.out).empty());
+  const auto objs = json_lines(r.out);
+  REQUIRE(objs.size() == 2);
+  std::set<std::string> ids;
+  for (const auto& j : objs) ids.insert(j.at("id").get<std::string>());
+  CHECK(ids.count("esc\x1b[31mname\nnext.txt") == 1);  // the value itself is unchanged
+}
+
+TEST_CASE("search --timeout-ms: a budget that runs out still returns matches, exit 0",
+          "[cli][search][budget]") {
+  // 300 matching articles, written by the indexer from one JSONL file.
+  TempDir t;
+  std::string jsonl, body;
+  for (int k = 0; k < 40; ++k) body += "Fighting near Tripoli continued, officials said. ";
+  for (int i = 0; i < 300; ++i)
+    jsonl += R"({"id": "a)" + std::to_string(i) + R"(", "title": "Libya )" + std::to_string(i) +
+             R"(", "body": ")" + body + R"(\n\n)" + body + "\"}\n";
+  t.write("src/articles.jsonl", jsonl);
+  REQUIRE(run_process({bin("indexer"), "--db", t / "index", t / "src"}).status == 0);
+  const ProcessResult r = run_process(
+      {bin("search"), "--db", t / "index", "--json", "-n", "300", "--timeout-ms", "1", "Libya", "Tripoli"},
+      {"NEWSEARCH_DB="});
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 0);
+  CHECK(json_lines(r.out).size() == 300);
+  CHECK(r.err.find("time budget ran out") != std::string::npos);
+  CHECK(r.err.find("no articles match") == std::string::npos);
+}
+
+TEST_CASE("visible(): control characters and invalid UTF-8 made visible, the rest kept",
+          "[cli][output][security]") {
+  using newsearch::cli::visible;
+  const std::vector<std::pair<std::string, std::string>> table = {
+      {"plain text", "plain text"},
+      {"\x1b[2J", "\\x1b[2J"},
+      {"a\nb\rc\td", "a\\x0ab\\x0dc\\x09d"},
+      {std::string("nul\0!", 5), "nul\\x00!"},
+      {"bel\x07 del\x7f", "bel\\x07 del\\x7f"},
+      {"csi \xC2\x9B" "6n nel \xC2\x85", "csi \\u009b6n nel \\u0085"},
+      {"\xC2\xA0 \xC3\xA7 \xE2\x80\xA6 \xF0\x9F\x98\x80", "\xC2\xA0 \xC3\xA7 \xE2\x80\xA6 \xF0\x9F\x98\x80"},
+      {"bad \xFF \xC3 end", "bad \\xff \\xc3 end"},
+      {"overlong \xC0\xAF surrogate \xED\xA0\x80", "overlong \\xc0\\xaf surrogate \\xed\\xa0\\x80"},
+      {"cut \xE2\x80", "cut \\xe2\\x80"},
+  };
+  for (const auto& [in, out] : table) {
+    INFO(in);
+    CHECK(visible(in) == out);
+  }
+}
+
+TEST_CASE("print_human escapes each segment around the highlights; print_json survives invalid UTF-8",
+          "[cli][output][security]") {
+  newsearch::SearchResults r;
+  newsearch::Hit h;
+  h.rank = 1;
+  h.id = "id\x1b]0;t\x07";
+  h.title = "T\r\x1b[2Jitle \xFF";
+  h.date = "2012\n";
+  newsearch::Passage p;
+  p.snippet.text = "a\x1b[31m Libya\x1b b \x7fLib\nya";
+  // "Libya" at bytes 7-12, "Lib\nya" at 17-23 (a control inside a match).
+  p.snippet.highlights = {{7, 12, 7, 12}, {17, 23, 17, 23}};
+  h.passages.push_back(p);
+  r.hits.push_back(h);
+  std::ostringstream plain, never, color, json;
+  newsearch::cli::print_human(plain, r, newsearch::cli::Marking::kPlain);
+  newsearch::cli::print_human(never, r, newsearch::cli::Marking::kNone);
+  newsearch::cli::print_human(color, r, newsearch::cli::Marking::kColor);
+  CHECK(plain.str() ==
+        "1. T\\x0d\\x1b[2Jitle \\xff\n"
+        "   id\\x1b]0;t\\x07  score 0.000  2012\\x0a\n"
+        "   a\\x1b[31m **Libya**\\x1b b \\x7f**Lib\\x0aya**\n\n");
+  CHECK(raw_controls(never.str()).empty());
+  CHECK(never.str().find("a\\x1b[31m Libya\\x1b b \\x7fLib\\x0aya") != std::string::npos);
+  CHECK(raw_controls(color.str(), true).empty());
+  newsearch::cli::print_json(json, r);
+  CHECK(raw_controls(json.str()).empty());
+  const auto j = nlohmann::json::parse(json.str());
+  CHECK(j.at("title") == "T\r\x1b[2Jitle \xEF\xBF\xBD");  // U+FFFD for the bad byte
+  CHECK(j.at("snippet") == p.snippet.text);
 }

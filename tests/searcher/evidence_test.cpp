@@ -169,7 +169,8 @@ TEST_CASE("passage evidence from stored positions equals evidence from the text"
   TempDir t;
   t.write("src/tricky.txt", kTricky);
   fs::copy(newsearch::test::corpus_dir(), t / "src/corpus", fs::copy_options::recursive);
-  if (const std::string shared = newsearch::test::shared_data_dir(); !shared.empty()) {
+  const std::string shared = newsearch::test::shared_data_dir();
+  if (!shared.empty()) {
     fs::copy_file(shared + "/bbc-news-2004-2005/articles.jsonl.gz", t / "src/bbc.jsonl.gz");
     head_jsonl(shared + "/multilingual-news/articles.jsonl.gz", t / "src/multi.jsonl", 800);
   } else {
@@ -181,7 +182,8 @@ TEST_CASE("passage evidence from stored positions equals evidence from the text"
   io.threads = 2;  // shards merged by compaction: their variants must merge too
   io.parallel_min_bytes = 0;
   const auto stats = newsearch::run_indexer(io);
-  REQUIRE(stats.articles > 10);
+  // corpus/ and the tricky article, and the real corpora where present.
+  REQUIRE(stats.articles >= (shared.empty() ? 6u : 800u));
 
   Checker c(io.db_path);
   const Xapian::doccount last = c.db.get_lastdocid();
@@ -199,7 +201,7 @@ TEST_CASE("passage evidence from stored positions equals evidence from the text"
   }
   check_tricky(c);
   INFO(c.compared << " comparisons; first mismatch: " << c.first_mismatch);
-  CHECK(c.compared > 300);
+  CHECK(c.compared > (shared.empty() ? 50u : 300u));
   CHECK(c.mismatches == 0);
 }
 

@@ -12,6 +12,7 @@ struct ProcessResult {
   int status = -1;  ///< exit status, or 128 + signal number
   std::string out;  ///< stdout
   std::string err;  ///< stderr
+  double cpu_seconds = 0;  ///< user + system CPU time of the process (and its reaped children)
 };
 
 /// Runs @p argv (argv[0] is a path) with extra environment @p env
@@ -44,6 +45,9 @@ class BackgroundProcess {
 /// child, so a call that would block forever is killed instead of hanging
 /// the test; what it does or returns is not seen by the caller.
 bool returns_within(const std::function<void()>& f, int seconds);
+
+/// The non-empty lines of captured output @p s, without their newlines.
+std::vector<std::string> non_empty_lines(const std::string& s);
 
 /// Path of a built program: NEWSEARCH_BIN_DIR/name.
 std::string bin(const std::string& name);
