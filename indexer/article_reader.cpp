@@ -231,7 +231,7 @@ ParsedArticle fielded_article(const Article& in, const std::string& source_path,
   a.source_path = source_path;
   a.hash = hash;
   finish_article(a);
-  if (a.title.empty() && a.paragraphs.empty()) throw InputError("no title or body text");
+  if (a.title.empty() && a.paragraphs.empty()) throw InputError("no \"title\" or \"body\" text");
   return a;
 }
 

@@ -143,6 +143,7 @@ class IndexRun {
 
   void index_jsonl(const SourceFile& f) {
     RootState& root = roots_[f.root];
+    std::size_t records = 0;
     try {
       JsonlReader reader(f.path, opt_.max_file_bytes);
       std::string line;
@@ -153,7 +154,14 @@ class IndexRun {
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         ++stats_.found;
         ++root.records;
+        ++records;
         index_jsonl_line(f, reader, line, root);
+      }
+      // Like an empty .txt file, said; and as for a bad line, the articles
+      // it held are unknown, so its SOURCE is not pruned in this run.
+      if (records == 0) {
+        root.had_errors = true;
+        skip(f.path, "empty file (no JSON Lines records)");
       }
     } catch (const InputError& e) {
       root.had_errors = true;
