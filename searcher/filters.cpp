@@ -6,6 +6,7 @@
 #include "searcher/analysis/date_normalizer.h"
 #include "searcher/analysis/index_schema.h"
 #include "searcher/analysis/source_term.h"
+#include "searcher/analysis/utf8.h"
 
 namespace newsearch {
 namespace {
@@ -19,7 +20,7 @@ std::string checked_date(const std::string& iso, const char* which) {
   const std::string d = normalize_date(iso);
   if (d.empty())
     throw Error(ErrorCode::kInvalidArgument,
-                std::string(which) + " '" + iso +
+                std::string(which) + " '" + utf8::excerpt(iso) +
                     "' is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][Z|±hh:mm])");
   return d;
 }
@@ -34,7 +35,8 @@ Xapian::Query date_filter(const SearchOptions& o) {
   const std::string lower = checked_date(o.date_from, "date_from");
   if (lower > upper)
     throw Error(ErrorCode::kInvalidArgument,
-                "date_from '" + o.date_from + "' is after date_to '" + o.date_to + "'");
+                "date_from '" + utf8::excerpt(o.date_from) + "' is after date_to '" +
+                    utf8::excerpt(o.date_to) + "'");
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lower, upper);
 }
 

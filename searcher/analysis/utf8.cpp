@@ -31,4 +31,11 @@ std::size_t sequence_length(unsigned char c) {
   return 1;
 }
 
+std::string excerpt(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return std::string(s.substr(0, end)) + "...";
+}
+
 }  // namespace newsearch::utf8

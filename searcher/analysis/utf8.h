@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace newsearch::utf8 {
@@ -15,5 +16,10 @@ std::size_t char_count(std::string_view s, std::size_t byte_offset);
 
 /// Length in bytes of the UTF-8 sequence that starts with lead byte @p c.
 std::size_t sequence_length(unsigned char c);
+
+/// @p s cut to at most @p max_bytes at a character boundary, with "..."
+/// appended if it was cut: how an error message quotes a caller's input
+/// (a 100,000-digit date must not become a 100 KB line on stderr).
+std::string excerpt(std::string_view s, std::size_t max_bytes = 64);
 
 }  // namespace newsearch::utf8

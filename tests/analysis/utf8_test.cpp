@@ -76,3 +76,13 @@ TEST_CASE("sequence_length from the lead byte", "[analysis][utf8]") {
   CAPTURE(static_cast<int>(lead));
   CHECK(utf8::sequence_length(lead) == length);
 }
+
+TEST_CASE("excerpt cuts long input for messages at a character boundary", "[analysis][utf8]") {
+  using newsearch::utf8::excerpt;
+  CHECK(excerpt("short") == "short");
+  CHECK(excerpt(std::string(100000, '1')).size() == 64 + 3);
+  // "é" is two bytes: a cut inside it backs off to the boundary before.
+  const std::string s = std::string(63, 'a') + "\xC3\xA9" + "tail";
+  CHECK(excerpt(s) == std::string(63, 'a') + "...");
+  CHECK(newsearch::utf8::find_invalid(excerpt(s)) == std::string_view::npos);
+}
