@@ -46,7 +46,7 @@ Xapian::Query source_filter(const SearchOptions& o, const Analyzer& analyzer) {
   for (const auto& s : o.sources) {
     std::string term = source_term(analyzer, s);  // the indexer's term
     if (term.empty())
-      throw Error(ErrorCode::kInvalidArgument, "source '" + s + "' has no letters or digits");
+      throw Error(ErrorCode::kInvalidArgument, "source '" + utf8::excerpt(s) + "' has no letters or digits");
     terms.emplace_back(std::move(term));
   }
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());

@@ -217,6 +217,13 @@ TEST_CASE("Sources: a long publisher name filters, one without letters or digits
     o.sources = {nothing};
     CHECK(code_of([&] { searcher.search("Tripoli", o); }) == ErrorCode::kInvalidArgument);
   }
+  o.sources = {std::string(100000, '!')};  // the message quotes it cut short
+  try {
+    searcher.search("Tripoli", o);
+    FAIL("accepted");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).size() < 200);
+  }
 }
 
 TEST_CASE("IndexWriter: one writer at a time, across the API and the indexer", "[api][writer][errors]") {
