@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "indexer/article_reader.h"
+#include "indexer/disk_space.h"
 #include "indexer/document_builder.h"
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
@@ -138,7 +139,8 @@ Xapian::Document article_document(const ParsedArticle& article, const std::strin
 }
 
 IndexStore::IndexStore(const std::string& path, Analyzer& analyzer)
-    : path_(path), analyzer_(analyzer), lock_((check_index_target_if_new(path), path)) {
+    : path_(path), analyzer_(analyzer), lock_((check_index_target_if_new(path), path)),
+      min_free_(kDefaultMinFreeBytes) {
   try {
     if (!has_index_layout(path)) create_index(path, analyzer_);
     db_ = open_writable(path);
@@ -172,6 +174,7 @@ IndexStore::Outcome IndexStore::put(const ParsedArticle& article, const std::str
     add_shape(doc.get_value(schema::kSlotShape), +1);
     db_.replace_document(term, doc);
     variant_recorder_.record(db_, variants_);
+    dirty_ = true;
     return outcome;
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "writing article '" + article.id + "'");
@@ -198,6 +201,7 @@ bool IndexStore::remove(const std::string& id) {
     if (it == db_.postlist_end(term)) return false;
     add_shape(db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotShape), -1);
     db_.delete_document(term);
+    dirty_ = true;
     return true;
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "deleting article '" + id + "'");
@@ -228,6 +232,7 @@ std::size_t IndexStore::prune(const std::string& root_key,
     for (const Xapian::docid did : doomed) {
       add_shape(db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotShape), -1);
       db_.delete_document(did);
+      dirty_ = true;
     }
     return doomed.size();
   } catch (const Xapian::Error& e) {
@@ -270,7 +275,30 @@ void IndexStore::load_totals() {
     add_shape(*v, +1);
 }
 
+// Drops every change since the last commit. Xapian 1.4 has no call for
+// that, but cancelling an unflushed transaction discards all uncommitted
+// changes; without it the WritableDatabase destructor commits them.
+void IndexStore::discard_uncommitted() {
+  try {
+    db_.begin_transaction(false);
+    db_.cancel_transaction();
+    variant_recorder_.forget();
+    load_totals();
+    dirty_ = false;
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "discarding uncommitted changes to '" + path_ + "'");
+  }
+}
+
 void IndexStore::commit() {
+  if (dirty_ || !(totals_ == written_)) {
+    try {
+      require_free_space(path_, 0, min_free_, "a commit to '" + path_ + "'");
+    } catch (const Error&) {
+      discard_uncommitted();  // else the database's destructor would commit them
+      throw;
+    }
+  }
   try {
     if (!(totals_ == written_)) {  // only then: a no-change run writes nothing
       char buf[64];
@@ -281,6 +309,7 @@ void IndexStore::commit() {
       written_ = totals_;
     }
     db_.commit();
+    dirty_ = false;
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "committing to '" + path_ + "'");
   }
@@ -289,6 +318,9 @@ void IndexStore::commit() {
 void IndexStore::compact() {
   commit();
   const std::string live = live_generation(path_);
+  // A compacted copy is at most the size of what it copies.
+  require_free_space(path_, directory_bytes((std::filesystem::path(path_) / live).string()),
+                     min_free_, "compacting '" + path_ + "'");
   const std::string next = next_generation(live);
   const std::string next_dir = (std::filesystem::path(path_) / next).string();
   try {
@@ -308,6 +340,9 @@ void IndexStore::compact() {
 void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs) {
   if (db_.get_doccount() != 0)
     throw Error(ErrorCode::kInvalidArgument, "shards can only be merged into an empty index");
+  std::uint64_t shard_bytes = 0;
+  for (const auto& dir : shard_dirs) shard_bytes += directory_bytes(dir);
+  require_free_space(path_, shard_bytes, min_free_, "merging the shards of '" + path_ + "'");
   const std::string live = live_generation(path_);
   const std::string next = next_generation(live);
   const std::string next_dir = (std::filesystem::path(path_) / next).string();

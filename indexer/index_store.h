@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -79,6 +80,13 @@ class IndexStore {
   /// @throws Error(kInvalidArgument) if the index is not empty.
   void adopt_shards(const std::vector<std::string>& shard_dirs);
 
+  /// Bytes kept free on the index's filesystem: commit(), compact() and
+  /// adopt_shards() refuse to start (Error kIOError, "No space left on
+  /// device") unless what they write fits with this margin to spare
+  /// (disk_space.h says why). 0 checks only that a compaction fits.
+  void set_min_free_bytes(std::uint64_t bytes) { min_free_ = bytes; }
+  std::uint64_t min_free_bytes() const { return min_free_; }
+
   /// Path of the index directory.
   const std::string& path() const { return path_; }
 
@@ -94,6 +102,7 @@ class IndexStore {
   static Shape shape_of(const std::string& value);
   void add_shape(const std::string& value, double sign);
   void load_totals();
+  void discard_uncommitted();
 
   std::string path_;
   Analyzer& analyzer_;
@@ -103,6 +112,8 @@ class IndexStore {
   Variants variants_;       // scratch of put()
   Shape totals_;            // of the index including uncommitted changes
   Shape written_{-1, -1};   // as last written to metadata (none yet)
+  bool dirty_ = false;      // changes since the last commit
+  std::uint64_t min_free_;
 };
 
 }  // namespace newsearch

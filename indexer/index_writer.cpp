@@ -92,6 +92,7 @@ IndexWriter IndexWriter::open(const std::string& path, const IndexWriterOptions&
   impl->options = options;
   impl->log = make_library_logger("newsearch.writer", options.log);
   impl->store.emplace(path, impl->analyzer);
+  impl->store->set_min_free_bytes(impl->options.min_free_bytes);
   if (impl->log) impl->log->info("opened {} for writing ({} articles)", path, impl->store->article_count());
   return IndexWriter(std::move(impl));
 }

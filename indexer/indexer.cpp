@@ -55,6 +55,7 @@ class IndexRun {
     std::vector<SourceFile> files;
     for (const auto& s : opt_.sources) list_source(s, files);
     writer_.emplace(opt_.db_path, analyzer_);
+    writer_->set_min_free_bytes(opt_.min_free_bytes);
     const std::uint64_t input_bytes = total_size(files);
     maybe_build_in_parallel(input_bytes);
     Progress progress(opt_.progress, input_bytes);

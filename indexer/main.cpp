@@ -42,6 +42,7 @@ ${XDG_DATA_HOME:-~/.local/share}/newsearch/index.)";
 struct Flags {
   newsearch::IndexerOptions options;
   std::size_t max_file_mb = 32;
+  std::uint64_t min_free_mb = 64;
   std::string log_level = "info";
   std::string log_file;
   bool no_prune = false;
@@ -68,6 +69,9 @@ void add_flags(CLI::App& app, Flags& f) {
   app.add_option("--threads", f.options.threads,
                  "Threads for a fresh build (0 = one per core; incremental runs use one)")
       ->check(CLI::Range(0, 64))->capture_default_str();
+  app.add_option("--min-free-mb", f.min_free_mb,
+                 "Refuse to commit when the index's disk would have less free (0 = no margin)")
+      ->check(CLI::Range(0, 1 << 20))->capture_default_str();
   app.add_flag("--no-prune", f.no_prune, "Keep articles whose source record disappeared");
   app.add_flag("--compact", f.options.compact, "Compact the index after the run (SOURCE optional)");
   app.add_option("--compact-threshold", f.options.compact_threshold,
@@ -96,6 +100,7 @@ int run(Flags& f) {
                            "no SOURCE given (see indexer --help)");
   if (o.db_path.empty()) o.db_path = newsearch::default_index_path();
   o.max_file_bytes = f.max_file_mb << 20;
+  o.min_free_bytes = f.min_free_mb << 20;
   o.prune = !f.no_prune;
   o.progress = isatty(STDERR_FILENO) && newsearch::cli::kLogLevels.at(f.log_level) <= spdlog::level::info;
   log.info("indexing into {}", o.db_path);

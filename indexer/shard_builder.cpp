@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "indexer/disk_space.h"
 #include "indexer/variant_recorder.h"
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
@@ -72,11 +73,11 @@ void ShardBuilder::work(std::size_t shard) {
       db.add_document(article_document(item.article, item.root_key, analyzer, &variants));
       recorder.record(db, variants);
       if (++pending == batch_) {
-        db.commit();
+        commit(db, shard);
         pending = 0;
       }
     }
-    db.commit();
+    commit(db, shard);
   } catch (...) {
     std::lock_guard lock(mu_);
     if (!error_) error_ = std::current_exception();
@@ -84,6 +85,20 @@ void ShardBuilder::work(std::size_t shard) {
     not_full_.notify_all();
     not_empty_.notify_all();
   }
+}
+
+void ShardBuilder::commit(Xapian::WritableDatabase& db, std::size_t shard) {
+  try {
+    require_free_space(dirs_[shard], 0, store_.min_free_bytes(),
+                       "a shard of '" + store_.path() + "'");
+  } catch (const Error&) {
+    // Discards the uncommitted articles (see IndexStore::discard_uncommitted),
+    // which the destructor would otherwise commit onto the full disk.
+    db.begin_transaction(false);
+    db.cancel_transaction();
+    throw;
+  }
+  db.commit();
 }
 
 void ShardBuilder::stop_workers() {
@@ -101,7 +116,7 @@ void ShardBuilder::rethrow_worker_error() {
     std::rethrow_exception(error_);
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "building a shard of '" + store_.path() + "'");
-  }
+  }  // a newsearch::Error (no space for a commit) leaves as it is
 }
 
 void ShardBuilder::finish() {

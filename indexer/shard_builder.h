@@ -51,6 +51,8 @@ class ShardBuilder {
     std::string root_key;
   };
   void work(std::size_t shard);
+  // Commits shard @p shard, first checking the disk has room (disk_space.h).
+  void commit(Xapian::WritableDatabase& db, std::size_t shard);
   bool pop(Item& item);
   void stop_workers();
   void rethrow_worker_error();

@@ -20,6 +20,8 @@ namespace newsearch {
 class VariantRecorder {
  public:
   void record(Xapian::WritableDatabase& db, const Variants& variants);
+  /// Forgets every pair: after uncommitted changes were discarded.
+  void forget() { seen_.clear(); }
 
  private:
   static constexpr std::size_t kMaxRemembered = 1'000'000;

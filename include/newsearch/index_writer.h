@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,6 +30,10 @@ struct IndexWriterOptions {
   /// something, and removals); 0 commits only when commit() is called.
   /// Bounds the memory Xapian buffers and the work a crash can lose.
   std::size_t auto_commit = 10000;
+  /// Bytes kept free on the index's filesystem: commit() refuses with
+  /// Error(kIOError, "No space left on device ...") rather than fill it
+  /// (IndexerOptions::min_free_bytes says why). 0 disables.
+  std::uint64_t min_free_bytes = 64ull << 20;
   /// Log records of the writer (default: none).
   LogOptions log;
 };

@@ -45,6 +45,13 @@ struct IndexerOptions {
   /// Smaller fresh builds run on one thread (workers and the merge would
   /// cost more than they save).
   std::uint64_t parallel_min_bytes = 4u << 20;
+  /// Bytes kept free on the index's filesystem: a commit, compaction or
+  /// shard merge that would leave less is refused with Error(kIOError,
+  /// "No space left on device ..."), and the index keeps its last commit.
+  /// libxapian cannot report every full-disk write error (README
+  /// "Operations"), so this margin is what makes a filling disk a clean
+  /// error. 0 disables the margin (a compaction must still fit).
+  std::uint64_t min_free_bytes = 64ull << 20;
   /// Show a live progress line on stderr (the CLI enables it on a terminal).
   bool progress = false;
   /// Progress, warnings (one per skipped record) and errors; default none.
