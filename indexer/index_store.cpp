@@ -102,6 +102,28 @@ void create_index(const std::string& path, const Analyzer& analyzer) {
   switch_generation(path, kFirstGeneration);
 }
 
+// The generation a compaction or merge writes, removed when this dies unless
+// the stub names it: a failed run (a full disk) leaves only the live one.
+class PendingGeneration {
+ public:
+  PendingGeneration(std::string index_path, std::string name)
+      : index_path_(std::move(index_path)), name_(std::move(name)) {}
+  ~PendingGeneration() {
+    try {
+      if (live_generation(index_path_) == name_) return;
+    } catch (...) {
+      return;  // the stub is unreadable: keep everything for recovery
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(std::filesystem::path(index_path_) / name_, ec);
+  }
+  PendingGeneration(const PendingGeneration&) = delete;
+  PendingGeneration& operator=(const PendingGeneration&) = delete;
+
+ private:
+  std::string index_path_, name_;
+};
+
 // Runs before the lock file is created in PATH, so a mistyped --db naming an
 // unrelated directory is refused without leaving anything behind.
 void check_index_target_if_new(const std::string& path) {
@@ -323,6 +345,7 @@ void IndexStore::compact() {
                      min_free_, "compacting '" + path_ + "'");
   const std::string next = next_generation(live);
   const std::string next_dir = (std::filesystem::path(path_) / next).string();
+  const PendingGeneration pending(path_, next);
   try {
     std::error_code ec;
     std::filesystem::remove_all(next_dir, ec);
@@ -346,6 +369,7 @@ void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs) {
   const std::string live = live_generation(path_);
   const std::string next = next_generation(live);
   const std::string next_dir = (std::filesystem::path(path_) / next).string();
+  const PendingGeneration pending(path_, next);
   try {
     const std::string schema_key(schema::kMetaSchema), analyzer_key(schema::kMetaAnalyzer);
     const std::string schema = db_.get_metadata(schema_key), analyzer = db_.get_metadata(analyzer_key);

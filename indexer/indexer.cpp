@@ -17,6 +17,7 @@
 #include "indexer/shard_builder.h"
 #include "indexer/source_walker.h"
 #include "newsearch/error.h"
+#include "indexer/terminate_guard.h"
 #include "searcher/analysis/log_bridge.h"
 #include "searcher/analysis/source_term.h"
 
@@ -45,7 +46,10 @@ std::uint64_t total_size(const std::vector<SourceFile>& files) {
 class IndexRun {
  public:
   explicit IndexRun(const IndexerOptions& opt)
-      : opt_(opt), logger_(make_library_logger("newsearch.indexer", opt.log)), log_(logger_.get()) {}
+      : opt_(opt),
+        logger_(make_library_logger("newsearch.indexer", opt.log)),
+        log_(logger_.get()),
+        terminate_guard_(opt.db_path, log_) {}
 
   IndexStats run() {
     const auto start = std::chrono::steady_clock::now();
@@ -280,6 +284,9 @@ class IndexRun {
   const IndexerOptions& opt_;
   std::shared_ptr<spdlog::logger> logger_;  // null: silent
   spdlog::logger* log_;
+  // Before the writers: a commit that libxapian ends in std::terminate (a
+  // full disk) becomes a clean error exit, also in their destructors.
+  TerminateGuard terminate_guard_;
   Analyzer analyzer_;
   std::optional<IndexStore> writer_;
   std::optional<ShardBuilder> shards_;  // a fresh build in parallel; before writer_ dies

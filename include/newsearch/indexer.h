@@ -83,6 +83,9 @@ struct IndexStats {
  *    batch_size; Error(kLocked) if another
  *    writer holds the index, other Error codes for index failures.
  *    Everything committed before a failure stays searchable.
+ *  While it runs, a std::terminate raised by libxapian for a write error it
+ *  cannot report (a full disk during a commit) logs that error and ends the
+ *  process with status 2 (indexer/terminate_guard.h).
  */
 NEWSEARCH_API IndexStats run_indexer(const IndexerOptions& options);
 
