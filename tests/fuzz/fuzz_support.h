@@ -16,6 +16,8 @@
 #include <string>
 #include <string_view>
 
+#include "newsearch/results.h"
+
 namespace newsearch::fuzz {
 
 /// Aborts (a crash libFuzzer reports, with the input saved) unless @p ok.
@@ -57,6 +59,32 @@ inline std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
+}
+
+/// A snippet's text is valid UTF-8 and its highlights are sorted,
+/// disjoint, in bounds, on code point boundaries, with code point offsets
+/// that match their byte offsets.
+inline void require_snippet(const Snippet& s) {
+  require(valid_utf8(s.text), "snippet text is UTF-8");
+  std::size_t prev_end = 0;
+  for (const auto& h : s.highlights) {
+    require_range(s.text, h.byte_begin, h.byte_end, true, "highlight in bounds");
+    require(h.byte_begin >= prev_end, "highlights sorted and disjoint");
+    prev_end = h.byte_end;
+    const std::string_view text = s.text;
+    require(h.char_begin == code_points(text.substr(0, h.byte_begin)) &&
+                h.char_end == code_points(text.substr(0, h.byte_end)),
+            "highlight code point offsets");
+  }
+}
+
+/// Makes a fresh directory $TMPDIR/newsearch-<name>-XXXXXX (scripts/fuzz
+/// points TMPDIR into its scratch space) and returns its path.
+inline std::string make_scratch_dir(const std::string& name) {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/newsearch-" + name + "-XXXXXX";
+  require(::mkdtemp(pattern.data()) != nullptr, "scratch directory created");
+  return pattern;
 }
 
 inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {

@@ -75,20 +75,6 @@ void remove_index() {
   fs::remove_all(scratch_dir, ec);
 }
 
-void check_snippet(const newsearch::Snippet& s) {
-  nf::require(nf::valid_utf8(s.text), "snippet text is UTF-8");
-  std::size_t prev_end = 0;
-  for (const auto& h : s.highlights) {
-    nf::require_range(s.text, h.byte_begin, h.byte_end, true, "highlight in bounds");
-    nf::require(h.byte_begin >= prev_end, "highlights sorted and disjoint");
-    prev_end = h.byte_end;
-    const std::string_view text = s.text;
-    nf::require(h.char_begin == nf::code_points(text.substr(0, h.byte_begin)) &&
-                    h.char_end == nf::code_points(text.substr(0, h.byte_end)),
-                "highlight code point offsets");
-  }
-}
-
 void check_results(const newsearch::SearchResults& r, const newsearch::SearchOptions& options) {
   nf::require(r.hits.size() <= options.limit, "at most limit hits");
   nf::require(r.estimated_matches >= r.hits.size(), "estimate at least the hits");
@@ -101,7 +87,7 @@ void check_results(const newsearch::SearchResults& r, const newsearch::SearchOpt
     for (const auto& p : hit.passages) {
       nf::require(p.byte_begin <= p.byte_end && nf::valid_utf8(p.text), "passage well formed");
       nf::require(std::isfinite(p.score), "finite passage scores");
-      check_snippet(p.snippet);
+      nf::require_snippet(p.snippet);
     }
   }
 }
@@ -109,11 +95,8 @@ void check_results(const newsearch::SearchResults& r, const newsearch::SearchOpt
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/newsearch-query-fuzz-XXXXXX";
-  nf::require(::mkdtemp(pattern.data()) != nullptr, "scratch index directory created");
-  scratch_dir = pattern;
-  index_dir = pattern + "/index";
+  scratch_dir = nf::make_scratch_dir("query-fuzz");
+  index_dir = scratch_dir + "/index";
   std::atexit(remove_index);
   build_index();
   searcher.emplace(newsearch::Searcher::open(index_dir));

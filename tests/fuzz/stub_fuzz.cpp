@@ -42,10 +42,7 @@ void remove_scratch() {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/newsearch-stub-fuzz-XXXXXX";
-  nf::require(::mkdtemp(pattern.data()) != nullptr, "scratch index directory created");
-  index_dir = pattern;
+  index_dir = nf::make_scratch_dir("stub-fuzz");
   std::atexit(remove_scratch);
   return 0;
 }
