@@ -4,12 +4,16 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
+#include <string_view>
 
 #include "newsearch/error.h"
 #include "searcher/analysis/index_schema.h"
@@ -104,10 +108,19 @@ std::string live_generation(const std::string& index_path) {
 }
 
 std::string next_generation(const std::string& generation) {
-  const unsigned long n =
-      std::stoul(generation.substr(schema::kGenerationPrefix.size())) + 1;
+  // Only "gen-<decimal>" has a successor: a stub edited by hand may name
+  // anything that starts with the prefix.
+  const std::string_view digits = std::string_view(generation).substr(
+      std::min(generation.size(), schema::kGenerationPrefix.size()));
+  unsigned long n = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+  if (!generation.starts_with(schema::kGenerationPrefix) || digits.empty() ||
+      ec != std::errc() || end != digits.data() + digits.size() ||
+      n == std::numeric_limits<unsigned long>::max())
+    throw Error(ErrorCode::kCorruption, "generation '" + generation +
+                                            "' is not named gen-<number>; cannot name the next one");
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%s%06lu", std::string(schema::kGenerationPrefix).c_str(), n);
+  std::snprintf(buf, sizeof buf, "%s%06lu", std::string(schema::kGenerationPrefix).c_str(), n + 1);
   return buf;
 }
 

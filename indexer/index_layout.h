@@ -37,6 +37,7 @@ void check_index_target(const std::string& index_path);
 std::string live_generation(const std::string& index_path);
 
 /// The name the generation after @p generation gets.
+/// @throws Error(kCorruption) unless @p generation is "gen-<decimal number>".
 std::string next_generation(const std::string& generation);
 
 /// Points the stub at @p generation: write a temporary file, fsync, rename
