@@ -22,8 +22,12 @@ void push_trimmed(std::vector<Range>& out, std::string_view body, std::size_t b,
 void split_at_spaces(std::vector<Range>& out, std::string_view body, std::size_t b,
                      std::size_t e, std::size_t target) {
   while (e - b > target * 2) {
-    std::size_t cut = body.rfind(' ', b + target);
-    if (cut == std::string_view::npos || cut <= b) {
+    // The last space in (b, b + target]: searching only this window keeps
+    // the cutting linear (a search back from b + target through the whole
+    // body made a long text without spaces quadratic).
+    const std::size_t space = body.substr(b, target + 1).rfind(' ');
+    std::size_t cut = space == std::string_view::npos ? b : b + space;
+    if (cut <= b) {
       cut = b + target;
       while (cut < e && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) ++cut;
     }
