@@ -31,8 +31,12 @@ struct IndexWriterOptions {
   /// Bounds the memory Xapian buffers and the work a crash can lose.
   std::size_t auto_commit = 10000;
   /// Bytes kept free on the index's filesystem: commit() refuses with
-  /// Error(kIOError, "No space left on device ...") rather than fill it
-  /// (IndexerOptions::min_free_bytes says why). 0 disables.
+  /// Error(kIOError, "No space left on device ...") rather than fill it,
+  /// and the refused changes are discarded (IndexerOptions::min_free_bytes
+  /// says why). 0 disables. Keep it: should the disk fill up during a
+  /// commit all the same, libxapian 1.4 calls std::terminate (the indexer
+  /// program turns that into an exit status; a library does not take over
+  /// its host's terminate handler).
   std::uint64_t min_free_bytes = 64ull << 20;
   /// Log records of the writer (default: none).
   LogOptions log;
