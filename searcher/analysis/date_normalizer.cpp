@@ -105,7 +105,8 @@ std::optional<Fields> parse(std::string_view iso) {
   return f;
 }
 
-// The instant in UTC, as YYYY-MM-DDThh:mm:ss (local = UTC + offset).
+// The instant in UTC, as YYYY-MM-DDThh:mm:ss (local = UTC + offset), or ""
+// if it falls outside the years 0000-9999.
 std::string utc_text(const Fields& f) {
   using namespace std::chrono;
   const sys_days days{year(f.year) / month(static_cast<unsigned>(f.month)) /
@@ -115,6 +116,9 @@ std::string utc_text(const Fields& f) {
                         f.zone_sign * offset;
   const sys_days d = floor<std::chrono::days>(t);
   const year_month_day ymd{d};
+  // A zone offset can carry 0000-01-01 or 9999-12-31 out of four-digit
+  // years, which would neither sort nor parse again: not a date we keep.
+  if (static_cast<int>(ymd.year()) < 0 || static_cast<int>(ymd.year()) > 9999) return {};
   const hh_mm_ss hms{t - d};
   char buf[48];  // room for any int fields (the compiler checks)
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ld", static_cast<int>(ymd.year()),

@@ -107,3 +107,12 @@ TEST_CASE("normalize_date: hostile lengths are rejected in linear time, no stack
   }
   CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(2));
 }
+
+// Found by tests/fuzz/date_fuzz.cpp (tests/fuzz/regressions/date/).
+TEST_CASE("normalize_date: a zone offset never carries a date out of four-digit years",
+          "[analysis][date][regress]") {
+  CHECK(newsearch::normalize_date("0000-01-01T00:00:00+01:00").empty());  // was -001-12-31T23:00:00
+  CHECK(newsearch::normalize_date("9999-12-31T23:00:00-05:00").empty());  // was 10000-01-01T04:00:00
+  CHECK(newsearch::normalize_date("0000-01-01T01:00:00+01:00") == "0000-01-01T00:00:00");
+  CHECK(newsearch::normalize_date("9999-12-31T18:59:59-05:00") == "9999-12-31T23:59:59");
+}

@@ -11,6 +11,7 @@
 
 #include "indexer/index_layout.h"
 #include "newsearch/error.h"
+#include "searcher/analysis/index_stub.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace nf = newsearch::fuzz;
@@ -19,13 +20,10 @@ namespace {
 
 std::string index_dir;  // a scratch directory, made once per process
 
-// Not required yet: no NUL byte in the name. A known defect, not fixed here
-// (the stub reader is being reworked for issue 15;
-// tests/fuzz/regressions/stub/nul-in-generation-name): a NUL in the stub's
-// name is kept, so the name matches no directory. Add that check once
-// live_generation refuses it.
+// The stub may only name a generation of the index: "gen-" and digits (a
+// NUL, a slash or "../" in it once reached the filesystem calls).
 bool is_generation_name(const std::string& name) {
-  return name.starts_with("gen-") && name.find('/') == std::string::npos;
+  return newsearch::stub::is_generation_name(name);
 }
 
 void write_stub(std::string_view bytes) {
