@@ -41,7 +41,7 @@ TEST_CASE("next_generation refuses a generation name that is not gen-<number>", 
     CHECK(next_generation_error(bad) == ErrorCode::kCorruption);
 }
 
-TEST_CASE("compacting an index whose stub names a non-numbered generation is an Error",
+TEST_CASE("an index whose stub names a non-numbered generation is an Error, not a crash",
           "[layout]") {
   TempDir dir;
   const std::string index = dir / "index";
@@ -56,10 +56,11 @@ TEST_CASE("compacting an index whose stub names a non-numbered generation is an 
   }
   fs::rename(index + "/gen-000001", index + "/gen-x");
   dir.write("index/XAPIANDB", "glass gen-x\n");
-  auto writer = newsearch::IndexWriter::open(index);
+  // The stub reader refuses it before anything can count on from it.
   try {
+    auto writer = newsearch::IndexWriter::open(index);
     writer.compact();
-    FAIL("compact() accepted the generation gen-x");
+    FAIL("the generation gen-x was accepted");
   } catch (const newsearch::Error& e) {
     CHECK(e.code() == ErrorCode::kCorruption);
   }
