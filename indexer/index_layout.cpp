@@ -121,6 +121,11 @@ std::string next_generation(const std::string& generation) {
                                             "' is not named gen-<number>; cannot name the next one");
   char buf[32];
   std::snprintf(buf, sizeof buf, "%s%06lu", std::string(schema::kGenerationPrefix).c_str(), n + 1);
+  // The stub reader takes only names it can count on from (index_stub.h):
+  // never switch the stub to one it would refuse.
+  if (!stub::is_generation_name(buf))
+    throw Error(ErrorCode::kCorruption, "generation '" + generation +
+                                            "' is the last one an index can have; rebuild it");
   return buf;
 }
 

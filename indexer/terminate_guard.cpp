@@ -33,13 +33,17 @@ std::string active_xapian_error(const std::string& index_path) {
 
 TerminateGuard::TerminateGuard(std::string index_path, spdlog::logger* log)
     : index_path_(std::move(index_path)), log_(log) {
-  previous_ = std::set_terminate(&TerminateGuard::on_terminate);
-  g_guard.store(this);
+  // Only one guard acts at a time: it names and cleans up one index, so a
+  // second, concurrent run (another index) must not take its place.
+  const TerminateGuard* none = nullptr;
+  armed_ = g_guard.compare_exchange_strong(none, this);
+  if (armed_) previous_ = std::set_terminate(&TerminateGuard::on_terminate);
 }
 
 TerminateGuard::~TerminateGuard() {
-  g_guard.store(nullptr);
+  if (!armed_) return;
   std::set_terminate(previous_);
+  g_guard.store(nullptr);
 }
 
 void TerminateGuard::on_terminate() {

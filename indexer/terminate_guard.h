@@ -28,7 +28,8 @@ namespace newsearch {
 /// index lock is held), and ends the process with status kFatalExitStatus
 /// (std::_Exit: no destructor runs). Any other terminate goes to the handler
 /// that was installed before. Restores that handler when destroyed.
-/// One at a time per process; not thread-safe to construct.
+/// One acts at a time per process: a guard made while another is alive
+/// (a second run_indexer on another index, in another thread) is inert.
 class TerminateGuard {
  public:
   /// The indexer's exit status for an index failure (README "Indexing").
@@ -44,7 +45,8 @@ class TerminateGuard {
 
   std::string index_path_;
   spdlog::logger* log_;
-  std::terminate_handler previous_;
+  std::terminate_handler previous_ = nullptr;
+  bool armed_ = false;  // this guard installed the handler
 };
 
 }  // namespace newsearch

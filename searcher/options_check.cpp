@@ -1,5 +1,7 @@
 #include "searcher/options_check.h"
 
+#include <chrono>
+
 #include <cmath>
 #include <string>
 
@@ -37,6 +39,9 @@ void check_search_options(const SearchOptions& o) {
   if (o.snippet_chars == 0) bad("snippet_chars", "0", "must be positive");
   if (o.time_budget.count() < 0)
     bad("time_budget", std::to_string(o.time_budget.count()) + " ms", "must not be negative");
+  // A day at most: now() + budget must not overflow the clock.
+  if (o.time_budget > std::chrono::hours(24))
+    bad("time_budget", std::to_string(o.time_budget.count()) + " ms", "must be at most 24 hours");
   check_weight("article_weight", o.article_weight);
   check_weight("headline_weight", o.headline_weight);
   check_weight("headline_boost", o.headline_boost);

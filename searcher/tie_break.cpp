@@ -1,5 +1,6 @@
 #include "searcher/tie_break.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "searcher/analysis/index_schema.h"
@@ -22,12 +23,16 @@ std::vector<WeightedDoc> top_matches(const Xapian::Database& db, Xapian::Enquire
   }
   // Ask for one more than needed: a run of equal weight straddles the cut
   // only if that one ties with the last kept; then double until the run ends.
+  // Bounded, so that a giant run of equal weights (a one-word query over
+  // thousands of same-length headlines) cannot make the match as long as
+  // the index: past it, the run is cut in Xapian's order.
   const std::uint64_t all = db.get_doccount();
+  const std::uint64_t most = std::max<std::uint64_t>(depth * 64, 4096);
   Xapian::MSet mset;
-  for (std::uint64_t want = depth + 1;; want = std::min(all, want * 2)) {
+  for (std::uint64_t want = depth + 1;; want = std::min({all, most, want * 2})) {
     mset = enquire.get_mset(0, static_cast<Xapian::doccount>(want));
     const Xapian::doccount got = mset.size();
-    if (got <= depth || got < want || want >= all ||
+    if (got <= depth || got < want || want >= all || want >= most ||
         mset[got - 1].get_weight() < mset[static_cast<Xapian::doccount>(depth - 1)].get_weight())
       break;
   }

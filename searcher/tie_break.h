@@ -45,8 +45,9 @@ using WeightedDoc = std::pair<Xapian::docid, double>;
 /// by tie_key(), exactly as if the whole match were so sorted and then cut:
 /// when equal weights straddle the cut, Xapian (which orders them by docid)
 /// is asked for more until the whole run of that weight is in. Costs one
-/// match of depth + 1 when no run straddles the cut. @p estimated: Xapian's
-/// estimate of all matches.
+/// match of depth + 1 when no run straddles the cut, and at most a match of
+/// max(64 * depth, 4096) (a longer run at the cut is cut in Xapian's order).
+/// @p estimated: Xapian's estimate of all matches.
 std::vector<WeightedDoc> top_matches(const Xapian::Database& db, Xapian::Enquire& enquire,
                                      std::size_t depth, std::size_t& estimated);
 

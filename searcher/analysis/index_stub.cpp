@@ -64,7 +64,10 @@ std::vector<std::string> generations_present(const std::string& index_path) {
     const std::string name = e.path().filename().string();
     if (is_generation_name(name) && e.is_directory(ec)) out.push_back(name);
   }
-  std::sort(out.begin(), out.end());
+  // By number, not text: gen-1000000 is newer than gen-999999.
+  std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  });
   return out;
 }
 

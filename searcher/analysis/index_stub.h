@@ -27,7 +27,7 @@ bool is_generation_name(const std::string& name);
 ///         another backend or garbage is refused.
 std::string parse(const std::string& index_path, const std::string& raw);
 
-/// The generation directories present in PATH, sorted by name (oldest first).
+/// The generation directories present in PATH, oldest (lowest number) first.
 std::vector<std::string> generations_present(const std::string& index_path);
 
 /// The message of the error raised when the stub names generation @p gen but

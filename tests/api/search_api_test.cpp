@@ -254,6 +254,8 @@ TEST_CASE("Options: NaN, infinite, negative and huge numeric options are refused
       {"offset", [&](SearchOptions& o) { o.offset = SIZE_MAX; }},
       {"rerank_depth", [&](SearchOptions& o) { o.rerank_depth = SIZE_MAX; }},
       {"time_budget", [&](SearchOptions& o) { o.time_budget = std::chrono::milliseconds(-5); }},
+      // now() + budget would overflow (UB) and every search would time out.
+      {"time_budget", [&](SearchOptions& o) { o.time_budget = std::chrono::milliseconds::max(); }},
   };
   for (const auto& [name, set] : bad) {
     INFO(name);

@@ -249,3 +249,33 @@ TEST_CASE("a NaN or out-of-range compact threshold is refused before anything is
   CHECK_THROWS_AS(newsearch::run_indexer(opt), newsearch::Error);
   CHECK_FALSE(fs::exists(t / "index"));
 }
+
+TEST_CASE("the recovery advice names the newest generation by number, not by text",
+          "[regress][data-loss]") {
+  TempDir t;
+  const std::string db = t / "index";
+  const std::string live = build_corpus_index(db);
+  fs::rename(db + "/" + live, db + "/gen-1000000");
+  fs::create_directories(db + "/gen-999999");
+  write_stub(db, "glass gen-000099\n");
+  std::string msg;
+  CHECK(indexer_error(db, &msg) == ErrorCode::kCorruption);
+  CHECK_THAT(msg, Catch::Contains("gen-999999, gen-1000000") &&
+                      Catch::Contains("echo 'glass gen-1000000'"));
+}
+
+TEST_CASE("a compaction never switches the stub to a name the stub reader refuses",
+          "[regress][data-loss]") {
+  TempDir t;
+  const std::string db = t / "index";
+  const std::string live = build_corpus_index(db);
+  fs::rename(db + "/" + live, db + "/gen-999999999");
+  write_stub(db, "glass gen-999999999\n");
+  newsearch::IndexerOptions opt;
+  opt.db_path = db;
+  opt.compact = true;
+  CHECK_THROWS_AS(newsearch::run_indexer(opt), newsearch::Error);
+  // The live generation and its stub are as they were: still searchable.
+  CHECK(newsearch::test::read_file(db + "/XAPIANDB") == "glass gen-999999999\n");
+  CHECK(newsearch::Searcher::open(db).search("Shoigu").hits.size() == 5);
+}
