@@ -176,6 +176,15 @@ struct Searcher::Impl {
       } catch (const Xapian::Error& e) {
         throw translate_xapian_error(e, context);
       } catch (const Error& e) {
+        // A stored value found missing or unreadable (a passage layout) while
+        // a compaction deleted the generation being read: Xapian opens some
+        // tables lazily and takes a deleted one for an empty one. Recoverable
+        // like a read error, only once the stub has moved on.
+        if (e.code() == ErrorCode::kCorruption && !exhausted(attempt) &&
+            stub::read_raw(path) != h->stub) {
+          recovery = Recovery::kOpenFresh;
+          continue;
+        }
         if (e.code() == ErrorCode::kQuerySyntax || e.code() == ErrorCode::kInvalidArgument)
           release(std::move(h));  // the caller's mistake; the handle is fine
         throw;
