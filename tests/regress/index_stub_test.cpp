@@ -52,6 +52,13 @@ void write_stub(const std::string& db, const std::string& text) {
   std::ofstream(db + "/XAPIANDB", std::ios::trunc) << text;
 }
 
+// The advice of the errors works: pointing the stub back at @p live makes
+// every article searchable again.
+void restore_and_search(const std::string& db, const std::string& live) {
+  write_stub(db, "glass " + live + "\n");
+  CHECK(newsearch::Searcher::open(db).search("Shoigu").hits.size() == 5);
+}
+
 ErrorCode indexer_error(const std::string& db, std::string* message = nullptr) {
   newsearch::IndexerOptions opt;
   opt.db_path = db;
@@ -105,9 +112,7 @@ TEST_CASE("a stub naming a missing generation deletes nothing", "[regress][data-
   CHECK(open_error(db, &msg) == ErrorCode::kCorruption);
   CHECK_THAT(msg, Catch::Contains("does not exist"));
 
-  // The advice works: pointing the stub back makes everything searchable.
-  write_stub(db, "glass " + live + "\n");
-  CHECK(newsearch::Searcher::open(db).search("Shoigu").hits.size() == 5);
+  restore_and_search(db, live);
 }
 
 TEST_CASE("a missing stub beside a populated generation is refused, not replaced",
@@ -131,8 +136,7 @@ TEST_CASE("a missing stub beside a populated generation is refused, not replaced
   CHECK_THAT(r.err, Catch::Contains("refusing to start a new index"));
   CHECK(listing(db) == before);
 
-  write_stub(db, "glass " + live + "\n");
-  CHECK(newsearch::Searcher::open(db).search("Shoigu").hits.size() == 5);
+  restore_and_search(db, live);
 }
 
 TEST_CASE("an empty generation left by a killed creation is still completed",
