@@ -9,8 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include "searcher/analysis/source_term.h"
-#include "searcher/analysis/utf8.h"
+#include "searcher/format/source_term.h"
+#include "searcher/boundary/utf8.h"
 
 namespace newsearch {
 namespace {

@@ -3,11 +3,11 @@
 #include <algorithm>
 
 #include "indexer/article_reader.h"
-#include "searcher/analysis/date_normalizer.h"
-#include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/passage_layout.h"
-#include "searcher/analysis/source_term.h"
-#include "searcher/analysis/stored_article.h"
+#include "searcher/format/date_normalizer.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/format/passage_layout.h"
+#include "searcher/format/source_term.h"
+#include "searcher/format/stored_article.h"
 
 namespace newsearch {
 namespace {

@@ -16,8 +16,8 @@
 #include <string_view>
 
 #include "newsearch/error.h"
-#include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/index_stub.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/format/index_stub.h"
 
 namespace newsearch {
 namespace fs = std::filesystem;

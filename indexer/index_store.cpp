@@ -7,8 +7,8 @@
 #include "indexer/disk_space.h"
 #include "indexer/document_builder.h"
 #include "newsearch/error.h"
-#include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/xapian_error.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/boundary/xapian_error.h"
 
 namespace newsearch {
 namespace {

@@ -9,10 +9,10 @@
 #include "indexer/article_reader.h"
 #include "indexer/index_store.h"
 #include "newsearch/error.h"
-#include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/log_bridge.h"
-#include "searcher/analysis/source_term.h"
-#include "searcher/analysis/utf8.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/boundary/log_bridge.h"
+#include "searcher/format/source_term.h"
+#include "searcher/boundary/utf8.h"
 
 namespace newsearch {
 namespace {

@@ -18,8 +18,8 @@
 #include "indexer/source_walker.h"
 #include "newsearch/error.h"
 #include "indexer/terminate_guard.h"
-#include "searcher/analysis/log_bridge.h"
-#include "searcher/analysis/source_term.h"
+#include "searcher/boundary/log_bridge.h"
+#include "searcher/format/source_term.h"
 
 namespace newsearch {
 namespace {

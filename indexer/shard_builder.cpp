@@ -9,8 +9,8 @@
 #include "indexer/variant_recorder.h"
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
-#include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/xapian_error.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/boundary/xapian_error.h"
 
 namespace newsearch {
 namespace {

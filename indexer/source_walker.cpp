@@ -13,7 +13,7 @@
 #include "indexer/article_reader.h"
 #include "indexer/jsonl_reader.h"
 #include "newsearch/error.h"
-#include "searcher/analysis/utf8.h"
+#include "searcher/boundary/utf8.h"
 
 namespace newsearch {
 namespace fs = std::filesystem;

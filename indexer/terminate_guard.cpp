@@ -8,7 +8,7 @@
 #include <cstdlib>
 
 #include "indexer/index_layout.h"
-#include "searcher/analysis/xapian_error.h"
+#include "searcher/boundary/xapian_error.h"
 
 namespace newsearch {
 namespace {

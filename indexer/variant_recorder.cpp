@@ -1,6 +1,6 @@
 #include "indexer/variant_recorder.h"
 
-#include "searcher/analysis/index_schema.h"
+#include "searcher/format/index_schema.h"
 
 namespace newsearch {
 

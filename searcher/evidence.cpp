@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "newsearch/error.h"
-#include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/passage_layout.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/format/passage_layout.h"
 
 namespace newsearch {
 namespace {

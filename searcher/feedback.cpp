@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "searcher/analysis/index_schema.h"
+#include "searcher/format/index_schema.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 

@@ -3,10 +3,10 @@
 #include <vector>
 
 #include "newsearch/error.h"
-#include "searcher/analysis/date_normalizer.h"
-#include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/source_term.h"
-#include "searcher/analysis/utf8.h"
+#include "searcher/format/date_normalizer.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/format/source_term.h"
+#include "searcher/boundary/utf8.h"
 
 namespace newsearch {
 namespace {

@@ -1,6 +1,6 @@
 #include "searcher/query_builder.h"
 
-#include "searcher/analysis/index_schema.h"
+#include "searcher/format/index_schema.h"
 
 namespace newsearch {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
-#include "searcher/analysis/utf8.h"
+#include "searcher/boundary/utf8.h"
 
 namespace newsearch {
 namespace {

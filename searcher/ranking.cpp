@@ -7,8 +7,8 @@
 #include <tuple>
 
 #include "newsearch/error.h"
-#include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/stored_article.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/format/stored_article.h"
 #include "searcher/candidates.h"
 #include "searcher/evidence.h"
 #include "searcher/filters.h"

@@ -13,10 +13,10 @@
 
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
-#include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/index_stub.h"
-#include "searcher/analysis/log_bridge.h"
-#include "searcher/analysis/xapian_error.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/format/index_stub.h"
+#include "searcher/boundary/log_bridge.h"
+#include "searcher/boundary/xapian_error.h"
 #include "searcher/options_check.h"
 #include "searcher/ranking.h"
 

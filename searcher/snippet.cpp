@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "searcher/analysis/utf8.h"
+#include "searcher/boundary/utf8.h"
 
 namespace newsearch {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "searcher/analysis/index_schema.h"
+#include "searcher/format/index_schema.h"
 
 namespace newsearch {
 

@@ -8,7 +8,7 @@
 #include <regex>
 #include <sstream>
 
-#include "searcher/analysis/utf8.h"
+#include "searcher/boundary/utf8.h"
 
 namespace newsearch::test::catalogue {
 namespace fs = std::filesystem;

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "newsearch/error.h"
-#include "searcher/analysis/date_normalizer.h"
+#include "searcher/format/date_normalizer.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace nf = newsearch::fuzz;

@@ -3,7 +3,7 @@
 // increasing) and round-trips; its queries stay in range.
 #include <cstdint>
 
-#include "searcher/analysis/passage_layout.h"
+#include "searcher/format/passage_layout.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace nf = newsearch::fuzz;

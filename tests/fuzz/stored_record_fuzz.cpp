@@ -4,7 +4,7 @@
 #include <cstdint>
 
 #include "newsearch/error.h"
-#include "searcher/analysis/stored_article.h"
+#include "searcher/format/stored_article.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace nf = newsearch::fuzz;

@@ -11,7 +11,7 @@
 
 #include "indexer/index_layout.h"
 #include "newsearch/error.h"
-#include "searcher/analysis/index_stub.h"
+#include "searcher/format/index_stub.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace nf = newsearch::fuzz;

@@ -10,9 +10,9 @@
 #include "indexer/article.h"
 #include "indexer/document_builder.h"
 #include "newsearch/analyzer.h"
-#include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/passage_layout.h"
-#include "searcher/analysis/stored_article.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/format/passage_layout.h"
+#include "searcher/format/stored_article.h"
 
 using newsearch::Analyzer;
 using newsearch::ParsedArticle;

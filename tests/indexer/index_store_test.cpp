@@ -14,8 +14,8 @@
 #include "newsearch/indexer.h"
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
-#include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/stored_article.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/format/stored_article.h"
 #include "tests/support/temp_dir.h"
 
 using newsearch::Analyzer;

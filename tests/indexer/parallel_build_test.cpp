@@ -11,7 +11,7 @@
 
 #include "newsearch/indexer.h"
 #include "newsearch/searcher.h"
-#include "searcher/analysis/index_schema.h"
+#include "searcher/format/index_schema.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;

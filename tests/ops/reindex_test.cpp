@@ -16,8 +16,8 @@
 
 #include "indexer/index_layout.h"
 #include "newsearch/newsearch.h"
-#include "searcher/analysis/index_schema.h"
-#include "searcher/analysis/stored_article.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/format/stored_article.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 

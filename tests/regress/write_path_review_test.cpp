@@ -9,7 +9,7 @@
 #include "newsearch/index_writer.h"
 #include "newsearch/indexer.h"
 #include "newsearch/newsearch.h"
-#include "searcher/analysis/index_schema.h"
+#include "searcher/format/index_schema.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;

@@ -17,7 +17,7 @@
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
 #include "newsearch/indexer.h"
-#include "searcher/analysis/stored_article.h"
+#include "searcher/format/stored_article.h"
 #include "searcher/evidence.h"
 #include "searcher/passage_ranker.h"
 #include "searcher/query_parser.h"

@@ -1,4 +1,4 @@
-#include "searcher/analysis/stored_article.h"
+#include "searcher/format/stored_article.h"
 
 #include <nlohmann/json.hpp>
 

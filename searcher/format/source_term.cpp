@@ -1,4 +1,4 @@
-#include "searcher/analysis/source_term.h"
+#include "searcher/format/source_term.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "searcher/analysis/index_schema.h"
+#include "searcher/format/index_schema.h"
 
 namespace newsearch {
 namespace {

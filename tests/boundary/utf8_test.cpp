@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "searcher/analysis/utf8.h"
+#include "searcher/boundary/utf8.h"
 
 namespace utf8 = newsearch::utf8;
 constexpr std::size_t npos = std::string_view::npos;

@@ -1,4 +1,4 @@
-#include "searcher/analysis/utf8.h"
+#include "searcher/boundary/utf8.h"
 
 #include <unicode/utf8.h>
 

@@ -1,4 +1,4 @@
-#include "searcher/analysis/xapian_error.h"
+#include "searcher/boundary/xapian_error.h"
 
 #include <xapian.h>
 

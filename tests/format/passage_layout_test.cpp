@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "searcher/analysis/passage_layout.h"
+#include "searcher/format/passage_layout.h"
 
 using newsearch::PassageLayout;
 using newsearch::decode_layout;

@@ -1,4 +1,4 @@
-#include "searcher/analysis/passage_layout.h"
+#include "searcher/format/passage_layout.h"
 
 #include <algorithm>
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "newsearch/error.h"
-#include "searcher/analysis/stored_article.h"
+#include "searcher/format/stored_article.h"
 
 using newsearch::decode_stored_article;
 using newsearch::encode_stored_article;

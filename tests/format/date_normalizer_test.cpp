@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "searcher/analysis/date_normalizer.h"
+#include "searcher/format/date_normalizer.h"
 
 using newsearch::normalize_date;
 

@@ -1,4 +1,4 @@
-#include "searcher/analysis/date_normalizer.h"
+#include "searcher/format/date_normalizer.h"
 
 #include <chrono>
 #include <cstdio>

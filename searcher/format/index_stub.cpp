@@ -1,11 +1,11 @@
-#include "searcher/analysis/index_stub.h"
+#include "searcher/format/index_stub.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "newsearch/error.h"
-#include "searcher/analysis/index_schema.h"
+#include "searcher/format/index_schema.h"
 
 namespace newsearch::stub {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "searcher/analysis/log_bridge.h"
+#include "searcher/boundary/log_bridge.h"
 
 #include <spdlog/sinks/base_sink.h>
 
