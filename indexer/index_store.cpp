@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "indexer/article_reader.h"
 #include "indexer/disk_space.h"
 #include "indexer/document_builder.h"
 #include "newsearch/error.h"

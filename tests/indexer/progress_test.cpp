@@ -62,14 +62,23 @@ void check_calls(const std::vector<IndexProgress>& calls, const newsearch::Index
   CHECK(calls.back().bytes_read == total);
 }
 
-// What a ProgressLine wrote to its stream.
-std::string drawn(std::FILE* f) {
-  std::fflush(f);
-  std::rewind(f);
-  std::string out;
-  for (int c; (c = std::fgetc(f)) != EOF;) out += static_cast<char>(c);
-  return out;
-}
+// A ProgressLine drawing into a temporary file, and what it drew so far.
+struct DrawnLine {
+  std::FILE* file = std::tmpfile();
+  newsearch::cli::ProgressLine line{file};
+  ~DrawnLine() {
+    if (file) std::fclose(file);
+  }
+
+  void update(const IndexProgress& p) { line.update(p); }
+  std::string drawn() const {
+    std::fflush(file);
+    std::rewind(file);
+    std::string out;
+    for (int c; (c = std::fgetc(file)) != EOF;) out += static_cast<char>(c);
+    return out;  // read to the end: the next write appends
+  }
+};
 
 }  // namespace
 
@@ -105,41 +114,35 @@ TEST_CASE("on_progress: a parallel build calls it on the caller's thread only",
 
 TEST_CASE("ProgressLine: the first call starts the clock, then draws five times a second",
           "[indexer][progress]") {
-  std::FILE* f = std::tmpfile();
-  REQUIRE(f);
-  newsearch::cli::ProgressLine line(f);
+  DrawnLine line;
+  REQUIRE(line.file);
   line.update({0, 0, 4000000, false});
-  CHECK(drawn(f).empty());
+  CHECK(line.drawn().empty());
   const auto drawn_at = std::chrono::steady_clock::now();
   line.update({3, 2000000, 4000000, false});
-  const std::string first = drawn(f);
+  const std::string first = line.drawn();
   CHECK_THAT(first, Catch::StartsWith("\r\x1b[K3 articles  2.0 MB read  "));
   CHECK_THAT(first, Catch::EndsWith(" MB/s"));  // no ETA within the first second
   line.update({4, 2500000, 4000000, false});
   if (std::chrono::steady_clock::now() - drawn_at < std::chrono::milliseconds(190))
-    CHECK(drawn(f) == first);  // within 200 ms of the last: not drawn
+    CHECK(line.drawn() == first);  // within 200 ms of the last: not drawn
   line.update({5, 4000000, 4000000, true});
-  CHECK(drawn(f) == first + "\r\x1b[K");
-  std::fclose(f);
+  CHECK(line.drawn() == first + "\r\x1b[K");
 }
 
 TEST_CASE("ProgressLine: shows the share read and the ETA after a second", "[indexer][progress]") {
-  std::FILE* f = std::tmpfile();
-  REQUIRE(f);
-  newsearch::cli::ProgressLine line(f);
+  DrawnLine line;
+  REQUIRE(line.file);
   line.update({0, 0, 4000000, false});
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   line.update({7, 1000000, 4000000, false});
-  CHECK_THAT(drawn(f), Catch::Matches("\r\x1b\\[K7 articles  1\\.0 MB read  0\\.[0-9] MB/s  25%  ETA 0m0[0-9]s"));
-  std::fclose(f);
+  CHECK_THAT(line.drawn(), Catch::Matches("\r\x1b\\[K7 articles  1\\.0 MB read  0\\.[0-9] MB/s  25%  ETA 0m0[0-9]s"));
 }
 
 TEST_CASE("ProgressLine: a run that drew nothing clears nothing", "[indexer][progress]") {
-  std::FILE* f = std::tmpfile();
-  REQUIRE(f);
-  newsearch::cli::ProgressLine line(f);
+  DrawnLine line;
+  REQUIRE(line.file);
   line.update({0, 0, 0, false});
   line.update({0, 0, 0, true});
-  CHECK(drawn(f).empty());
-  std::fclose(f);
+  CHECK(line.drawn().empty());
 }
