@@ -75,9 +75,9 @@ class IndexStore {
   void compact();
 
   /// Replaces the (empty) index by the merge of @p shard_dirs, databases of
-  /// article_document()s (document_builder.h) in PATH/gen-* directories: Xapian's compaction
-  /// merges them into the next generation, which becomes live atomically;
-  /// the shards are then removed. The schema stamp is kept.
+  /// article_document()s (document_builder.h) in PATH/gen-* directories:
+  /// Xapian's compaction merges them into the next generation, which becomes
+  /// live atomically; the shards are then removed. The schema stamp is kept.
   /// @throws Error(kInvalidArgument) if the index is not empty.
   void adopt_shards(const std::vector<std::string>& shard_dirs);
 

@@ -98,7 +98,8 @@ IndexWriter IndexWriter::open(const std::string& path, const IndexWriterOptions&
 
 IndexWriter::PutResult IndexWriter::put(const Article& article) {
   const SourceRecord parsed = parse(article);
-  if (impl_->log && !parsed.source.empty() && source_term(impl_->store->analyzer(), parsed.source).empty())
+  Analyzer& analyzer = impl_->store->analyzer();
+  if (impl_->log && !parsed.source.empty() && source_term(analyzer, parsed.source).empty())
     impl_->log->warn("{}: source '{}' has no letters or digits: no SearchOptions::sources can select it",
                      about(article), parsed.source);
   const std::string root(schema::kApiRootKey);

@@ -117,7 +117,8 @@ TEST_CASE("stamp_or_check_schema: an unstamped database holding documents is ref
   CHECK(db.get_metadata(std::string(schema::kMetaSchema)).empty());
 }
 
-TEST_CASE("analyzer_for_index: the analyzer an index was built with", "[format][schema][analyzer]") {
+TEST_CASE("analyzer_for_index: the analyzer an index was built with",
+          "[format][schema][analyzer]") {
   TempDir t;
   const std::string path = build_index(t / "index");
   CHECK(newsearch::analyzer_for_index(Xapian::Database(path)).analyzer_id() == default_id());
@@ -139,7 +140,8 @@ TEST_CASE("analyzer_for_index: an unknown id gives the default, which the checks
                     "uses '" + default_id() + "': remove it and index again");
   // Both sides: the searcher and the writer refuse it the same way.
   CHECK_THROWS_WITH(newsearch::Searcher::open(path), Catch::Contains("'icu-fold-v0/klingon/64'"));
-  CHECK_THROWS_WITH(newsearch::IndexWriter::open(path), Catch::Contains("'icu-fold-v0/klingon/64'"));
+  CHECK_THROWS_WITH(newsearch::IndexWriter::open(path),
+                    Catch::Contains("'icu-fold-v0/klingon/64'"));
 }
 
 TEST_CASE("stamp_schema: writes this build's stamp without committing", "[format][schema]") {

@@ -136,7 +136,8 @@ TEST_CASE("ProgressLine: shows the share read and the ETA after a second", "[ind
   line.update({0, 0, 4000000, false});
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   line.update({7, 1000000, 4000000, false});
-  CHECK_THAT(line.drawn(), Catch::Matches("\r\x1b\\[K7 articles  1\\.0 MB read  0\\.[0-9] MB/s  25%  ETA 0m0[0-9]s"));
+  CHECK_THAT(line.drawn(), Catch::Matches("\r\x1b\\[K7 articles  1\\.0 MB read  "
+                                          "0\\.[0-9] MB/s  25%  ETA 0m0[0-9]s"));
 }
 
 TEST_CASE("ProgressLine: a run that drew nothing clears nothing", "[indexer][progress]") {
