@@ -24,9 +24,9 @@
 #include <utility>
 #include <vector>
 
-#include "indexer/article.h"
 #include "indexer/article_reader.h"
 #include "indexer/jsonl_reader.h"
+#include "indexer/source_record.h"
 #include "indexer/source_walker.h"
 
 namespace bench {
@@ -39,7 +39,7 @@ inline double seconds_since(BenchClock::time_point t0) {
 
 /// Headline + "\n\n" + paragraphs joined by "\n\n": the text both the baseline
 /// indexes and newsearch stores.
-inline std::string article_body(const newsearch::ParsedArticle& a) {
+inline std::string article_body(const newsearch::SourceRecord& a) {
   std::string body;
   for (const auto& p : a.paragraphs) {
     if (!body.empty()) body += "\n\n";
@@ -60,11 +60,11 @@ struct ReadStats {
 /// @p fn(article, body) for each (the first record of a duplicated id only).
 inline ReadStats for_each_article(
     const std::vector<std::string>& sources,
-    const std::function<void(const newsearch::ParsedArticle&, const std::string&)>& fn) {
+    const std::function<void(const newsearch::SourceRecord&, const std::string&)>& fn) {
   constexpr std::size_t kMaxBytes = 32u << 20;  // IndexerOptions::max_file_bytes default
   ReadStats st;
   std::unordered_set<std::string> seen;
-  auto deliver = [&](const newsearch::ParsedArticle& a) {
+  auto deliver = [&](const newsearch::SourceRecord& a) {
     if (!seen.insert(a.id).second) {
       ++st.duplicates;
       return;
@@ -121,7 +121,7 @@ inline BaselineIndexStats build_baseline(const std::vector<std::string>& sources
   Xapian::TermGenerator tg;
   tg.set_stemmer(Xapian::Stem("english"));
   BaselineIndexStats st;
-  st.read = for_each_article(sources, [&](const newsearch::ParsedArticle& a, const std::string& body) {
+  st.read = for_each_article(sources, [&](const newsearch::SourceRecord& a, const std::string& body) {
     Xapian::Document doc;
     tg.set_document(doc);
     tg.index_text(a.title);

@@ -118,13 +118,13 @@ std::string collapse_spaces(std::string_view s) {
 // A text without line breaks would be all headline. A first line longer
 // than a headline can be becomes the first paragraph, and the headline its
 // first words.
-void shorten_headline(ParsedArticle& a) {
+void shorten_headline(SourceRecord& a) {
   constexpr std::size_t kMaxHeadline = 300, kShortHeadline = 160;
   if (a.title.size() <= kMaxHeadline) return;
   std::size_t cut = a.title.rfind(' ', kShortHeadline);
   if (cut == std::string::npos || cut == 0) {
     cut = kShortHeadline;
-    while (cut > 0 && (static_cast<unsigned char>(a.title[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && utf8::is_continuation(static_cast<unsigned char>(a.title[cut]))) --cut;
   }
   a.paragraphs.insert(a.paragraphs.begin(), a.title);
   a.title = a.title.substr(0, cut) + "\xE2\x80\xA6";
@@ -209,7 +209,7 @@ void check_id(const std::string& id) {
                      std::to_string(id.size()) + ")");
 }
 
-void finish_article(ParsedArticle& a) {
+void finish_article(SourceRecord& a) {
   check_id(a.id);
   a.title = collapse_spaces(a.title);
   for (auto& p : a.paragraphs) p = collapse_spaces(p);
@@ -218,8 +218,8 @@ void finish_article(ParsedArticle& a) {
   shorten_headline(a);
 }
 
-ParsedArticle fielded_article(const Article& in, const std::string& source_path, const std::string& hash) {
-  ParsedArticle a;
+SourceRecord fielded_article(const Article& in, const std::string& source_path, const std::string& hash) {
+  SourceRecord a;
   a.id = in.id;
   for (const auto& part : split_paragraphs(in.title)) a.title += (a.title.empty() ? "" : " ") + part;
   a.paragraphs = split_paragraphs(in.body);
@@ -234,10 +234,10 @@ ParsedArticle fielded_article(const Article& in, const std::string& source_path,
   return a;
 }
 
-ParsedArticle parse_text_article(std::string_view bytes, const std::string& id,
+SourceRecord parse_text_article(std::string_view bytes, const std::string& id,
                            const std::string& source_path) {
   validate_text(bytes);
-  ParsedArticle a;
+  SourceRecord a;
   a.id = id;
   a.source_path = source_path;
   a.hash = content_hash(bytes);
@@ -308,7 +308,7 @@ std::string read_source_file(const std::string& path, std::size_t max_bytes) {
   return bytes;
 }
 
-ParsedArticle read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes) {
+SourceRecord read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes) {
   return parse_text_article(read_source_file(path, max_bytes), id, path);
 }
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "indexer/article.h"
+#include "indexer/source_record.h"
 #include "newsearch/article.h"
 
 namespace newsearch {
@@ -59,21 +59,21 @@ void check_id(const std::string& id);
 /// headline over 300 bytes to its first words (about 160 bytes and "…"),
 /// the whole of it becoming the first paragraph. The id is left verbatim.
 /// @throws InputError from check_id().
-void finish_article(ParsedArticle& a);
+void finish_article(SourceRecord& a);
 
 /// The article of a record with separate fields (a JSON Lines record, an
 /// IndexWriter Article): title and body split and collapsed as .txt text is
 /// (a title's lines joined by spaces, boilerplate lines dropped), then
 /// finish_article(). @throws InputError if the id is bad or there is no
 /// title or body text.
-ParsedArticle fielded_article(const Article& in, const std::string& source_path,
+SourceRecord fielded_article(const Article& in, const std::string& source_path,
                               const std::string& hash);
 
 /// Parses a .txt article: the first non-empty, non-boilerplate line is the
 /// headline; the rest is split into paragraphs at blank lines; boilerplate
 /// lines are dropped; the lines of a paragraph are joined with spaces.
 /// @throws InputError if the text is invalid or has no headline.
-ParsedArticle parse_text_article(std::string_view bytes, const std::string& id,
+SourceRecord parse_text_article(std::string_view bytes, const std::string& id,
                            const std::string& source_path);
 
 /// The reason a file of type @p st_mode (stat's st_mode) is not read:
@@ -93,6 +93,6 @@ std::string read_source_file(const std::string& path, std::size_t max_bytes);
 
 /// Reads and parses one file. @throws InputError if it cannot be read or
 /// parsed, or is larger than @p max_bytes.
-ParsedArticle read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes);
+SourceRecord read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes);
 
 }  // namespace newsearch

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "indexer/article_reader.h"
 #include "searcher/format/date_normalizer.h"
 #include "searcher/format/index_schema.h"
 #include "searcher/format/passage_layout.h"
@@ -11,9 +10,6 @@
 
 namespace newsearch {
 namespace {
-
-// Xapian terms are limited to 245 bytes; keep ids comfortably below.
-constexpr std::size_t kMaxIdTermBytes = 200;
 
 std::string prefixed(std::string_view prefix, const std::string& term) {
   std::string s(prefix);
@@ -54,19 +50,10 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
   return body;
 }
 
-}  // namespace
-
-std::string id_term(const std::string& id) {
-  if (id.size() + schema::kPrefixId.size() <= kMaxIdTermBytes)
-    return prefixed(schema::kPrefixId, id);
-  // Built by appends: GCC 12 warns falsely (-Wrestrict) on chained operator+.
-  std::string term(schema::kPrefixId);
-  term.append("#").append(content_hash(id)).append(":").append(id, 0, 64);
-  return term;
-}
-
-Xapian::Document build_document(const ParsedArticle& a, Analyzer& analyzer, Variants* variants,
-                                const PassageOptions& passage_options) {
+// The document of build_document(), with @p stamp as its kSlotHash value:
+// the one place that writes it.
+Xapian::Document document_of(const SourceRecord& a, Analyzer& analyzer, Variants* variants,
+                             const PassageOptions& passage_options, const std::string& stamp) {
   StoredArticle rec{a.id, a.title, join_paragraphs(a.paragraphs), a.source_path, a.date,
                     a.source, a.url, a.lang, {}};
   rec.passages = split_passages(analyzer, rec.body, passage_options);
@@ -95,8 +82,38 @@ Xapian::Document build_document(const ParsedArticle& a, Analyzer& analyzer, Vari
   if (const std::string source = source_term(analyzer, a.source); !source.empty())
     doc.add_boolean_term(source);
   doc.add_value(schema::kSlotDate, normalize_date(a.date));
-  doc.add_value(schema::kSlotHash, a.hash);
+  doc.add_value(schema::kSlotHash, stamp);
   doc.set_data(encode_stored_article(rec));
+  return doc;
+}
+
+}  // namespace
+
+std::string id_term(const std::string& id) {
+  if (id.size() + schema::kPrefixId.size() <= schema::kMaxTermKeyBytes)
+    return prefixed(schema::kPrefixId, id);
+  // Built by appends: GCC 12 warns falsely (-Wrestrict) on chained operator+.
+  return hashed_term(schema::kPrefixId, id).append(":").append(id, 0, 64);
+}
+
+std::string root_term(const std::string& root_key) {
+  if (root_key.size() <= schema::kMaxTermKeyBytes) return prefixed(schema::kPrefixRoot, root_key);
+  return hashed_term(schema::kPrefixRoot, root_key);
+}
+
+std::string source_stamp(const std::string& hash, const std::string& root_key) {
+  return hash + " " + root_key;
+}
+
+Xapian::Document build_document(const SourceRecord& a, Analyzer& analyzer, Variants* variants,
+                                const PassageOptions& passages) {
+  return document_of(a, analyzer, variants, passages, a.hash);
+}
+
+Xapian::Document article_document(const SourceRecord& a, const std::string& root_key,
+                                  Analyzer& analyzer, Variants* variants) {
+  Xapian::Document doc = document_of(a, analyzer, variants, {}, source_stamp(a.hash, root_key));
+  doc.add_boolean_term(root_term(root_key));
   return doc;
 }
 

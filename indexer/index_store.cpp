@@ -3,45 +3,20 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "indexer/article_reader.h"
 #include "indexer/disk_space.h"
 #include "indexer/document_builder.h"
 #include "newsearch/error.h"
 #include "searcher/format/index_schema.h"
+#include "searcher/format/schema_check.h"
 #include "searcher/boundary/xapian_error.h"
 
 namespace newsearch {
 namespace {
 
-void stamp_or_check_schema(Xapian::WritableDatabase& db, const std::string& path,
-                           const Analyzer& analyzer) {
-  const std::string schema_key(schema::kMetaSchema), analyzer_key(schema::kMetaAnalyzer);
-  const std::string schema = db.get_metadata(schema_key);
-  if (schema.empty() && db.get_doccount() == 0) {
-    db.set_metadata(schema_key, std::to_string(schema::kSchemaVersion));
-    db.set_metadata(analyzer_key, analyzer.analyzer_id());
-    db.commit();
-    return;
-  }
-  if (schema != std::to_string(schema::kSchemaVersion) ||
-      db.get_metadata(analyzer_key) != analyzer.analyzer_id())
-    throw Error(ErrorCode::kSchemaMismatch,
-                "index '" + path + "' was built by another version of newsearch (schema '" +
-                    schema + "', analyzer '" + db.get_metadata(analyzer_key) +
-                    "'): remove it and index again");
-}
-
-// The kSlotHash value: content hash and SOURCE root in one value, so that
-// the no-change check costs one value lookup per article.
-std::string source_stamp(const std::string& hash, const std::string& root_key) {
-  return hash + " " + root_key;
-}
-
-// Xapian terms are limited to 245 bytes: long root paths are hashed.
-std::string root_term(const std::string& root_key) {
-  constexpr std::size_t kMaxRootBytes = 200;
-  if (root_key.size() <= kMaxRootBytes) return std::string(schema::kPrefixRoot) + root_key;
-  return std::string(schema::kPrefixRoot) + "#" + content_hash(root_key);
+// The analyzer of a store: one of @p options if given, else the one the
+// index @p db was built with.
+Analyzer analyzer_of(const Xapian::Database& db, const AnalyzerOptions* options) {
+  return options ? Analyzer(*options) : analyzer_for_index(db);
 }
 
 // Opens the live generation for writing: the directory the stub names,
@@ -90,14 +65,14 @@ void check_no_live_data(const std::string& path) {
 // Creates a new index: the first generation, stamped and committed, and only
 // then the stub that makes it visible. A crash at any point leaves either no
 // index or a valid empty one.
-void create_index(const std::string& path, const Analyzer& analyzer) {
+void create_index(const std::string& path, const AnalyzerOptions* options) {
   check_index_target(path);
   check_no_live_data(path);
   const std::string gen = (std::filesystem::path(path) / kFirstGeneration).string();
   std::error_code ec;
   std::filesystem::remove_all(gen, ec);
   Xapian::WritableDatabase db(gen, Xapian::DB_CREATE);
-  stamp_or_check_schema(db, path, analyzer);
+  stamp_or_check_schema(db, path, analyzer_of(db, options));
   db.close();
   switch_generation(path, kFirstGeneration);
 }
@@ -152,21 +127,18 @@ void verify_generation(const std::string& dir, Xapian::doccount expected) {
 
 }  // namespace
 
-Xapian::Document article_document(const ParsedArticle& article, const std::string& root_key,
-                                  Analyzer& analyzer, Variants* variants) {
-  Xapian::Document doc = build_document(article, analyzer, variants);
-  doc.add_boolean_term(root_term(root_key));
-  doc.add_value(schema::kSlotHash, source_stamp(article.hash, root_key));
-  return doc;
-}
+IndexStore::IndexStore(const std::string& path) : IndexStore(path, nullptr) {}
 
-IndexStore::IndexStore(const std::string& path, Analyzer& analyzer)
-    : path_(path), analyzer_(analyzer), lock_((check_index_target_if_new(path), path)),
-      min_free_(kDefaultMinFreeBytes) {
+IndexStore::IndexStore(const std::string& path, const Analyzer& analyzer)
+    : IndexStore(path, &analyzer.options()) {}
+
+IndexStore::IndexStore(const std::string& path, const AnalyzerOptions* options)
+    : path_(path), lock_((check_index_target_if_new(path), path)), min_free_(kDefaultMinFreeBytes) {
   try {
-    if (!has_index_layout(path)) create_index(path, analyzer_);
+    if (!has_index_layout(path)) create_index(path, options);
     db_ = open_writable(path);
-    stamp_or_check_schema(db_, path, analyzer_);
+    analyzer_.emplace(analyzer_of(db_, options));
+    stamp_or_check_schema(db_, path, *analyzer_);
     // Only now that the live generation opened and passed the schema check.
     remove_stale_generations(path, live_generation(path));
     load_totals();
@@ -179,7 +151,7 @@ IndexStore::IndexStore(const std::string& path, Analyzer& analyzer)
 
 IndexStore::~IndexStore() = default;
 
-IndexStore::Outcome IndexStore::put(const ParsedArticle& article, const std::string& root_key) {
+IndexStore::Outcome IndexStore::put(const SourceRecord& article, const std::string& root_key) {
   const std::string term = id_term(article.id);
   try {
     // One lookup of the stored version: unchanged, or its shape to replace.
@@ -192,7 +164,7 @@ IndexStore::Outcome IndexStore::put(const ParsedArticle& article, const std::str
       outcome = Outcome::kUpdated;
     }
     variants_.clear();
-    const Xapian::Document doc = article_document(article, root_key, analyzer_, &variants_);
+    const Xapian::Document doc = article_document(article, root_key, *analyzer_, &variants_);
     add_shape(doc.get_value(schema::kSlotShape), +1);
     db_.replace_document(term, doc);
     variant_recorder_.record(db_, variants_);
@@ -371,8 +343,6 @@ void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs) {
   const std::string next_dir = (std::filesystem::path(path_) / next).string();
   const PendingGeneration pending(path_, next);
   try {
-    const std::string schema_key(schema::kMetaSchema), analyzer_key(schema::kMetaAnalyzer);
-    const std::string schema = db_.get_metadata(schema_key), analyzer = db_.get_metadata(analyzer_key);
     Xapian::Database all;
     for (const auto& dir : shard_dirs) all.add_database(Xapian::Database(dir));
     std::error_code ec;
@@ -382,9 +352,9 @@ void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs) {
     all.close();
     {
       // Stamp before the switch: readers never see an unstamped generation.
+      // The live one passed the schema check with analyzer_ when opened.
       Xapian::WritableDatabase merged(next_dir, Xapian::DB_OPEN);
-      merged.set_metadata(schema_key, schema);
-      merged.set_metadata(analyzer_key, analyzer);
+      stamp_schema(merged, *analyzer_);
       merged.commit();
     }
     db_.close();

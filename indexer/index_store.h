@@ -6,23 +6,18 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
-#include "indexer/article.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_layout.h"
+#include "indexer/source_record.h"
 #include "indexer/variant_recorder.h"
 #include "newsearch/analyzer.h"
 
 namespace newsearch {
-
-/// The document of @p article as read from SOURCE root @p root_key: what
-/// IndexStore::put() writes (build_document() plus the root term and the
-/// content stamp). Its word variants go to @p variants if given.
-Xapian::Document article_document(const ParsedArticle& article, const std::string& root_key,
-                                  Analyzer& analyzer, Variants* variants = nullptr);
 
 /// Holds the index's write lock for its lifetime. Not thread-safe.
 class IndexStore {
@@ -30,12 +25,18 @@ class IndexStore {
   enum class Outcome { kAdded, kUpdated, kUnchanged };
 
   /// Locks the index at @p path (creating it if needed), removes generations
-  /// left by an interrupted compaction, and stamps or checks the schema.
+  /// left by an interrupted compaction, and stamps or checks the schema
+  /// (schema_check.h). Articles are analysed by the analyzer the index was
+  /// built with (analyzer_for_index(): the default for a new index).
   /// @throws Error(kLocked) if another writer holds the lock,
   ///         Error(kSchemaMismatch) for an index of another version/analyzer,
   ///         Error(kInvalidArgument) if path is an unrelated directory,
   ///         Error(kIOError/kCorruption) otherwise.
-  IndexStore(const std::string& path, Analyzer& analyzer);
+  explicit IndexStore(const std::string& path);
+  /// The same, analysing with an analyzer of @p analyzer's options: a new
+  /// index is stamped with its id; an existing one must have been built
+  /// with it (else kSchemaMismatch).
+  IndexStore(const std::string& path, const Analyzer& analyzer);
   ~IndexStore();
   IndexStore(const IndexStore&) = delete;
   IndexStore& operator=(const IndexStore&) = delete;
@@ -43,7 +44,7 @@ class IndexStore {
   /// Adds the article, or replaces the one with the same id if its content
   /// hash differs. @p root_key names the SOURCE it came from (for prune()).
   /// Visible to searchers after the next commit().
-  Outcome put(const ParsedArticle& article, const std::string& root_key);
+  Outcome put(const SourceRecord& article, const std::string& root_key);
 
   /// True if an article with this id is indexed with this content hash,
   /// read from the same SOURCE root (a file moved to another root is stored
@@ -74,9 +75,9 @@ class IndexStore {
   void compact();
 
   /// Replaces the (empty) index by the merge of @p shard_dirs, databases of
-  /// article_document()s in PATH/gen-* directories: Xapian's compaction
-  /// merges them into the next generation, which becomes live atomically;
-  /// the shards are then removed. The schema stamp is kept.
+  /// article_document()s (document_builder.h) in PATH/gen-* directories:
+  /// Xapian's compaction merges them into the next generation, which becomes
+  /// live atomically; the shards are then removed. The schema stamp is kept.
   /// @throws Error(kInvalidArgument) if the index is not empty.
   void adopt_shards(const std::vector<std::string>& shard_dirs);
 
@@ -86,6 +87,9 @@ class IndexStore {
   /// (disk_space.h says why). 0 checks only that a compaction fits.
   void set_min_free_bytes(std::uint64_t bytes) { min_free_ = bytes; }
   std::uint64_t min_free_bytes() const { return min_free_; }
+
+  /// The analyzer articles are written with. Not thread-safe, like the store.
+  Analyzer& analyzer() { return *analyzer_; }
 
   /// Path of the index directory.
   const std::string& path() const { return path_; }
@@ -99,14 +103,15 @@ class IndexStore {
     double passages = 0, words = 0;
     bool operator==(const Shape&) const = default;
   };
+  IndexStore(const std::string& path, const AnalyzerOptions* options);
   static Shape shape_of(const std::string& value);
   void add_shape(const std::string& value, double sign);
   void load_totals();
   void discard_uncommitted();
 
   std::string path_;
-  Analyzer& analyzer_;
   IndexLock lock_;
+  std::optional<Analyzer> analyzer_;  // set once the index is open
   Xapian::WritableDatabase db_;
   VariantRecorder variant_recorder_;
   Variants variants_;       // scratch of put()

@@ -32,7 +32,7 @@ void check_field(const Article& a, const char* name, const std::string& value) {
 }
 
 // The article as the indexer would have read it from a JSON Lines record.
-ParsedArticle parse(const Article& a) {
+SourceRecord parse(const Article& a) {
   if (a.id.empty()) throw Error(ErrorCode::kInvalidArgument, "article without an id");
   check_field(a, "id", a.id);
   check_field(a, "title", a.title);
@@ -58,8 +58,7 @@ ParsedArticle parse(const Article& a) {
 struct IndexWriter::Impl {
   IndexWriterOptions options;
   std::shared_ptr<spdlog::logger> log;
-  Analyzer analyzer;
-  std::optional<IndexStore> store;  // after analyzer: it refers to it
+  std::optional<IndexStore> store;  // analyses with the index's analyzer
   std::size_t pending = 0;          // changes since the last commit
 
   void changed_one() {
@@ -91,15 +90,16 @@ IndexWriter IndexWriter::open(const std::string& path, const IndexWriterOptions&
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->log = make_library_logger("newsearch.writer", options.log);
-  impl->store.emplace(path, impl->analyzer);
+  impl->store.emplace(path);
   impl->store->set_min_free_bytes(impl->options.min_free_bytes);
   if (impl->log) impl->log->info("opened {} for writing ({} articles)", path, impl->store->article_count());
   return IndexWriter(std::move(impl));
 }
 
 IndexWriter::PutResult IndexWriter::put(const Article& article) {
-  const ParsedArticle parsed = parse(article);
-  if (impl_->log && !parsed.source.empty() && source_term(impl_->analyzer, parsed.source).empty())
+  const SourceRecord parsed = parse(article);
+  Analyzer& analyzer = impl_->store->analyzer();
+  if (impl_->log && !parsed.source.empty() && source_term(analyzer, parsed.source).empty())
     impl_->log->warn("{}: source '{}' has no letters or digits: no SearchOptions::sources can select it",
                      about(article), parsed.source);
   const std::string root(schema::kApiRootKey);

@@ -13,7 +13,6 @@
 #include "indexer/document_builder.h"
 #include "indexer/index_store.h"
 #include "indexer/jsonl_reader.h"
-#include "indexer/progress.h"
 #include "indexer/shard_builder.h"
 #include "indexer/source_walker.h"
 #include "newsearch/error.h"
@@ -58,17 +57,17 @@ class IndexRun {
     check_target();
     std::vector<SourceFile> files;
     for (const auto& s : opt_.sources) list_source(s, files);
-    writer_.emplace(opt_.db_path, analyzer_);
+    writer_.emplace(opt_.db_path);
     writer_->set_min_free_bytes(opt_.min_free_bytes);
     const std::uint64_t input_bytes = total_size(files);
     maybe_build_in_parallel(input_bytes);
-    Progress progress(opt_.progress, input_bytes);
-    progress_ = &progress;
+    total_bytes_ = input_bytes;
+    report_progress(false);
     for (const SourceFile& f : files) {
       index_file(f);
       done_bytes_ += file_size(f);
     }
-    progress.finish();
+    report_progress(true);
     if (shards_) merge_shards();
     prune_roots();
     writer_->commit();  // with the statistics of the final state
@@ -189,7 +188,7 @@ class IndexRun {
       if (!first_in_run(record.id, where)) return;
       root.seen.insert(id_term(record.id));
       if (writer_->unchanged(record.id, record.hash, f.root)) return count_unchanged();
-      ParsedArticle article = jsonl_article(record, f.path);
+      SourceRecord article = jsonl_article(record, f.path);
       warn_if_unfilterable(article, where);
       store(std::move(article), f.root);
     } catch (const InputError& e) {
@@ -200,13 +199,18 @@ class IndexRun {
 
   // An article whose publisher name no --source can name is indexed, and
   // said (source_term.h).
-  void warn_if_unfilterable(const ParsedArticle& a, const std::string& where) {
-    if (log_ && !a.source.empty() && source_term(analyzer_, a.source).empty())
+  void warn_if_unfilterable(const SourceRecord& a, const std::string& where) {
+    if (log_ && !a.source.empty() && source_term(writer_->analyzer(), a.source).empty())
       log_->warn("{}: source '{}' has no letters or digits: no --source can select it",
                  printable_path(where), a.source);
   }
 
-  void show_progress() { progress_->update(stats_.indexed(), done_bytes_ + in_file_); }
+  void show_progress() { report_progress(false); }
+
+  void report_progress(bool finished) {
+    if (opt_.on_progress)
+      opt_.on_progress({stats_.indexed(), done_bytes_ + in_file_, total_bytes_, finished});
+  }
 
   // Ids are unique in an index: a second record with an id already read in
   // this run is skipped (and reported), so the first one wins every run.
@@ -237,7 +241,7 @@ class IndexRun {
     stats_.compacted = true;  // the merge writes a compact index
   }
 
-  void store(ParsedArticle a, const std::string& root) {
+  void store(SourceRecord a, const std::string& root) {
     if (shards_) {
       shards_->add(std::move(a), root);
       ++stats_.added;
@@ -287,13 +291,12 @@ class IndexRun {
   // Before the writers: a commit that libxapian ends in std::terminate (a
   // full disk) becomes a clean error exit, also in their destructors.
   TerminateGuard terminate_guard_;
-  Analyzer analyzer_;
   std::optional<IndexStore> writer_;
   std::optional<ShardBuilder> shards_;  // a fresh build in parallel; before writer_ dies
   std::map<std::string, RootState> roots_;
   std::unordered_set<std::string> run_ids_;  // id terms read in this run
   IndexStats stats_;
-  Progress* progress_ = nullptr;
+  std::uint64_t total_bytes_ = 0;  // input bytes of all files (IndexProgress)
   std::uint64_t done_bytes_ = 0;  // input bytes of the files finished
   std::uint64_t in_file_ = 0;     // bytes consumed of the file being read
   std::size_t pending_ = 0;

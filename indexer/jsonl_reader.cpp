@@ -40,7 +40,7 @@ JsonlRecord parse_jsonl_record(std::string_view line) {
   return r;
 }
 
-ParsedArticle jsonl_article(const JsonlRecord& r, const std::string& source_path) {
+SourceRecord jsonl_article(const JsonlRecord& r, const std::string& source_path) {
   const nlohmann::json& j = r.json;
   Article fields;
   fields.id = r.id;
@@ -53,7 +53,7 @@ ParsedArticle jsonl_article(const JsonlRecord& r, const std::string& source_path
   return fielded_article(fields, source_path, r.hash);
 }
 
-ParsedArticle parse_jsonl_article(std::string_view line, const std::string& source_path) {
+SourceRecord parse_jsonl_article(std::string_view line, const std::string& source_path) {
   return jsonl_article(parse_jsonl_record(line), source_path);
 }
 

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer/article.h"
+#include "indexer/source_record.h"
 
 namespace newsearch {
 
@@ -29,11 +29,11 @@ struct JsonlRecord {
 JsonlRecord parse_jsonl_record(std::string_view line);
 
 /// The article of a parsed record. @throws InputError naming a bad field.
-ParsedArticle jsonl_article(const JsonlRecord& record, const std::string& source_path);
+SourceRecord jsonl_article(const JsonlRecord& record, const std::string& source_path);
 
 /// Both steps: one JSONL line into an article (hash = hash of the line).
 /// @throws InputError naming what is wrong with the line.
-ParsedArticle parse_jsonl_article(std::string_view line, const std::string& source_path);
+SourceRecord parse_jsonl_article(std::string_view line, const std::string& source_path);
 
 /// Reads the lines of a .jsonl or .jsonl.gz file (zlib reads both).
 class JsonlReader {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "indexer/progress_line.h"
 #include "newsearch/error.h"
 #include "newsearch/indexer.h"
 #include "newsearch/paths.h"
@@ -46,6 +47,7 @@ struct Flags {
   std::string log_level = "info";
   std::string log_file;
   bool no_prune = false;
+  newsearch::cli::ProgressLine progress;  // drawn on a terminal (run())
   std::shared_ptr<spdlog::logger> logger;  // the program's own (stderr, --log-file)
 };
 
@@ -102,7 +104,8 @@ int run(Flags& f) {
   o.max_file_bytes = f.max_file_mb << 20;
   o.min_free_bytes = f.min_free_mb << 20;
   o.prune = !f.no_prune;
-  o.progress = isatty(STDERR_FILENO) && newsearch::cli::kLogLevels.at(f.log_level) <= spdlog::level::info;
+  if (isatty(STDERR_FILENO) && newsearch::cli::kLogLevels.at(f.log_level) <= spdlog::level::info)
+    o.on_progress = [&line = f.progress](const newsearch::IndexProgress& p) { line.update(p); };
   log.info("indexing into {}", o.db_path);
   const newsearch::IndexStats s = newsearch::run_indexer(o);
   const double mb = static_cast<double>(s.bytes) / 1e6;

@@ -22,7 +22,8 @@ constexpr std::size_t kQueueCapacity = 512;
 }  // namespace
 
 ShardBuilder::ShardBuilder(IndexStore& store, std::size_t threads, std::size_t batch)
-    : store_(store), batch_(std::max<std::size_t>(batch, 1)) {
+    : store_(store), analyzer_options_(store.analyzer().options()),
+      batch_(std::max<std::size_t>(batch, 1)) {
   for (std::size_t k = 0; k < threads; ++k) {
     const auto dir = std::filesystem::path(store.path()) /
                      (std::string(schema::kGenerationPrefix) + "shard-" + std::to_string(k));
@@ -39,7 +40,7 @@ ShardBuilder::~ShardBuilder() {
   for (const auto& dir : dirs_) std::filesystem::remove_all(dir, ec);
 }
 
-void ShardBuilder::add(ParsedArticle article, const std::string& root_key) {
+void ShardBuilder::add(SourceRecord article, const std::string& root_key) {
   std::unique_lock lock(mu_);
   not_full_.wait(lock, [&] { return queue_.size() < kQueueCapacity || error_; });
   if (error_) {
@@ -62,7 +63,7 @@ bool ShardBuilder::pop(Item& item) {
 
 void ShardBuilder::work(std::size_t shard) {
   try {
-    Analyzer analyzer;  // not thread-safe: one per worker
+    Analyzer analyzer(analyzer_options_);  // the store's; not thread-safe: one per worker
     Xapian::WritableDatabase db(dirs_[shard], Xapian::DB_CREATE_OR_OVERWRITE);
     VariantRecorder recorder;
     Variants variants;

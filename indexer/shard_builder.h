@@ -19,16 +19,16 @@
 #include <thread>
 #include <vector>
 
-#include "indexer/article.h"
 #include "indexer/index_store.h"
+#include "indexer/source_record.h"
 
 namespace newsearch {
 
 class ShardBuilder {
  public:
   /// Starts @p threads workers writing shards PATH/gen-shard-K of the
-  /// index @p store (whose lock is held). Each worker commits its shard every
-  /// @p batch articles: Xapian's in-memory buffers get slower as they grow
+  /// index @p store (whose lock is held), analysing as the store does. Each
+  /// worker commits its shard every @p batch articles: Xapian's in-memory buffers get slower as they grow
   /// (bench/speed-profile.md measured 1,000 at 0.58x the CPU of Xapian's
   /// default 10,000), and smaller buffers bound memory.
   ShardBuilder(IndexStore& store, std::size_t threads, std::size_t batch);
@@ -39,7 +39,7 @@ class ShardBuilder {
 
   /// Queues an article (blocks while the queue is full).
   /// @throws the first error of a worker, translated to Error.
-  void add(ParsedArticle article, const std::string& root_key);
+  void add(SourceRecord article, const std::string& root_key);
 
   /// Waits for the workers, then merges the shards into the index.
   /// @throws Error on any worker or merge failure (the index stays empty).
@@ -47,7 +47,7 @@ class ShardBuilder {
 
  private:
   struct Item {
-    ParsedArticle article;
+    SourceRecord article;
     std::string root_key;
   };
   void work(std::size_t shard);
@@ -58,6 +58,7 @@ class ShardBuilder {
   void rethrow_worker_error();
 
   IndexStore& store_;
+  AnalyzerOptions analyzer_options_;  // of the store's analyzer: each worker makes its own
   std::size_t batch_;
   std::vector<std::string> dirs_;
   std::vector<std::thread> workers_;

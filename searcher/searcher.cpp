@@ -15,6 +15,7 @@
 #include "newsearch/error.h"
 #include "searcher/format/index_schema.h"
 #include "searcher/format/index_stub.h"
+#include "searcher/format/schema_check.h"
 #include "searcher/boundary/log_bridge.h"
 #include "searcher/boundary/xapian_error.h"
 #include "searcher/options_check.h"
@@ -29,21 +30,6 @@ namespace {
 constexpr int kModifiedRetries = 5;
 // Beyond kModifiedRetries, a search keeps retrying for this long.
 constexpr std::chrono::seconds kRetryFor{3};
-
-void check_schema(const Xapian::Database& db, const std::string& path, const Analyzer& an) {
-  const std::string schema = db.get_metadata(std::string(schema::kMetaSchema));
-  if (schema.empty())
-    throw Error(ErrorCode::kSchemaMismatch, "'" + path + "' is not a newsearch index");
-  if (schema != std::to_string(schema::kSchemaVersion))
-    throw Error(ErrorCode::kSchemaMismatch,
-                "index '" + path + "' has schema version " + schema + ", this build reads " +
-                    std::to_string(schema::kSchemaVersion) + ": rebuild it with the indexer");
-  const std::string id = db.get_metadata(std::string(schema::kMetaAnalyzer));
-  if (id != an.analyzer_id())
-    throw Error(ErrorCode::kSchemaMismatch, "index '" + path + "' was analysed with '" + id +
-                                                "', this build uses '" + an.analyzer_id() +
-                                                "': rebuild it with the indexer");
-}
 
 // What a handle opens: the generation the stub names (checked: an index
 // only names its own generations), or PATH itself for a plain Xapian
@@ -82,6 +68,7 @@ struct Searcher::Impl {
       const std::string dir = database_dir(path, h.stub);
       try {
         h.db = Xapian::Database(dir);
+        h.analyzer = analyzer_for_index(h.db);
         h.opened = true;
         return;
       } catch (const Xapian::DatabaseOpeningError&) {

@@ -7,7 +7,7 @@
 namespace newsearch {
 namespace {
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_continuation(char c) { return utf8::is_continuation(static_cast<unsigned char>(c)); }
 
 // Byte offset n code points after / before byte offset pos.
 std::size_t forward_chars(std::string_view s, std::size_t pos, std::size_t n) {

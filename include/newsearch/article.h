@@ -39,7 +39,10 @@ struct Article {
   std::string source;
   /// Where the article lives on the web; returned with hits.
   std::string url;
-  /// ISO 639-1 language code; empty means English. Selects the stemmer.
+  /// ISO 639-1 language code ("en"), or empty if unknown. Kept in the
+  /// article's stored record, and not yet used otherwise: every article is
+  /// analysed by the index's analyzer (English stemming), whatever its
+  /// language, and hits do not return it.
   std::string language;
 };
 

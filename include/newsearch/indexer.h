@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,14 @@
 #include "newsearch/logging.h"
 
 namespace newsearch {
+
+/// How far a run has got: what IndexerOptions::on_progress receives.
+struct IndexProgress {
+  std::size_t articles = 0;       ///< records indexed so far (added + updated + unchanged)
+  std::uint64_t bytes_read = 0;   ///< input consumed so far (compressed bytes for .gz)
+  std::uint64_t total_bytes = 0;  ///< size of all input files, 0 if unknown (none)
+  bool finished = false;          ///< the last call: all input has been read
+};
 
 /// Options of run_indexer(); the `indexer` flags map onto these fields.
 struct IndexerOptions {
@@ -52,8 +61,18 @@ struct IndexerOptions {
   /// "Operations"), so this margin is what makes a filling disk a clean
   /// error. 0 disables the margin (a compaction must still fit).
   std::uint64_t min_free_bytes = 64ull << 20;
-  /// Show a live progress line on stderr (the CLI enables it on a terminal).
-  bool progress = false;
+  /// Called with the run's progress, on the thread that called run_indexer()
+  /// (never on another, also in a parallel build): once before the first
+  /// file is read (articles and bytes_read 0), after each record read (each
+  /// JSON Lines line, each article indexed or found unchanged), and once
+  /// with `finished` set when all input has been read, before the shards are
+  /// merged, SOURCEs pruned and the last batch committed; articles and
+  /// bytes_read never decrease, and bytes_read then equals total_bytes
+  /// unless a file changed size during the run. Not called on a run that
+  /// fails before reading. It is called often: it must be cheap, throttle
+  /// its own display, and not throw. The `indexer` program draws its
+  /// progress line on a terminal from it. Empty (the default): not called.
+  std::function<void(const IndexProgress&)> on_progress;
   /// Progress, warnings (one per skipped record) and errors; default none.
   LogOptions log;
 };

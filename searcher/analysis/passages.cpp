@@ -1,6 +1,7 @@
 #include "searcher/analysis/passages.h"
 
 #include "newsearch/analyzer.h"
+#include "searcher/boundary/utf8.h"
 
 namespace newsearch {
 namespace {
@@ -29,7 +30,7 @@ void split_at_spaces(std::vector<Range>& out, std::string_view body, std::size_t
     std::size_t cut = space == std::string_view::npos ? b : b + space;
     if (cut <= b) {
       cut = b + target;
-      while (cut < e && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) ++cut;
+      while (cut < e && utf8::is_continuation(static_cast<unsigned char>(body[cut]))) ++cut;
     }
     push_trimmed(out, body, b, cut);
     b = cut;

@@ -29,30 +29,6 @@ class CallbackSink final : public spdlog::sinks::base_sink<std::mutex> {
 
 }  // namespace
 
-spdlog::level::level_enum to_spdlog_level(LogLevel level) noexcept {
-  switch (level) {
-    case LogLevel::kTrace: return spdlog::level::trace;
-    case LogLevel::kDebug: return spdlog::level::debug;
-    case LogLevel::kInfo: return spdlog::level::info;
-    case LogLevel::kWarn: return spdlog::level::warn;
-    case LogLevel::kError: return spdlog::level::err;
-    case LogLevel::kOff: break;
-  }
-  return spdlog::level::off;
-}
-
-LogLevel from_spdlog_level(spdlog::level::level_enum level) noexcept {
-  switch (level) {
-    case spdlog::level::trace: return LogLevel::kTrace;
-    case spdlog::level::debug: return LogLevel::kDebug;
-    case spdlog::level::info: return LogLevel::kInfo;
-    case spdlog::level::warn: return LogLevel::kWarn;
-    case spdlog::level::err:
-    case spdlog::level::critical: return LogLevel::kError;
-    default: return LogLevel::kOff;
-  }
-}
-
 const char* log_level_name(LogLevel level) noexcept {
   switch (level) {
     case LogLevel::kTrace: return "trace";

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "newsearch/logging.h"
+#include "searcher/boundary/log_levels.h"
 
 namespace newsearch {
 
@@ -16,9 +17,5 @@ namespace newsearch {
 /// null when there is no callback or the level is kOff (callers test for
 /// null, so a silent library formats nothing).
 std::shared_ptr<spdlog::logger> make_library_logger(const std::string& name, const LogOptions& log);
-
-/// The spdlog level of a LogLevel, and back.
-spdlog::level::level_enum to_spdlog_level(LogLevel level) noexcept;
-LogLevel from_spdlog_level(spdlog::level::level_enum level) noexcept;
 
 }  // namespace newsearch

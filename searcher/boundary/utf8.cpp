@@ -19,7 +19,7 @@ std::size_t find_invalid(std::string_view s) {
 std::size_t char_count(std::string_view s, std::size_t byte_offset) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < byte_offset && i < s.size(); ++i)
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++count;
+    if (!is_continuation(static_cast<unsigned char>(s[i]))) ++count;
   return count;
 }
 
@@ -34,7 +34,7 @@ std::size_t sequence_length(unsigned char c) {
 std::string excerpt(std::string_view s, std::size_t max_bytes) {
   if (s.size() <= max_bytes) return std::string(s);
   std::size_t end = max_bytes;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  while (end > 0 && is_continuation(static_cast<unsigned char>(s[end]))) --end;
   return std::string(s.substr(0, end)) + "...";
 }
 

@@ -8,6 +8,11 @@
 
 namespace newsearch::utf8 {
 
+/// True if @p byte continues a UTF-8 sequence (10xxxxxx): no character
+/// starts there. Inline and header-only, so that the programs, which link
+/// the library's public API only, use it too.
+constexpr bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
 /// Byte offset of the first invalid sequence, or npos if @p s is valid UTF-8.
 std::size_t find_invalid(std::string_view s);
 

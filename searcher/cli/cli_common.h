@@ -12,6 +12,7 @@
 #include <string>
 
 #include "newsearch/logging.h"
+#include "searcher/boundary/log_levels.h"
 
 namespace newsearch::cli {
 
@@ -72,19 +73,10 @@ inline spdlog::level::level_enum recorded_level(const std::string& level, const 
 
 /// LogOptions handing the library's records to @p logger, from @p level on.
 inline LogOptions forward_to(std::shared_ptr<spdlog::logger> logger, spdlog::level::level_enum level) {
-  static const std::map<spdlog::level::level_enum, LogLevel> kToLibrary = {
-      {spdlog::level::trace, LogLevel::kTrace}, {spdlog::level::debug, LogLevel::kDebug},
-      {spdlog::level::info, LogLevel::kInfo},   {spdlog::level::warn, LogLevel::kWarn},
-      {spdlog::level::err, LogLevel::kError},   {spdlog::level::critical, LogLevel::kError},
-      {spdlog::level::off, LogLevel::kOff}};
   LogOptions out;
-  out.level = kToLibrary.at(level);
+  out.level = from_spdlog_level(level);
   out.callback = [logger = std::move(logger)](LogLevel l, std::string_view message) {
-    static const std::map<LogLevel, spdlog::level::level_enum> kToSpdlog = {
-        {LogLevel::kTrace, spdlog::level::trace}, {LogLevel::kDebug, spdlog::level::debug},
-        {LogLevel::kInfo, spdlog::level::info},   {LogLevel::kWarn, spdlog::level::warn},
-        {LogLevel::kError, spdlog::level::err},   {LogLevel::kOff, spdlog::level::off}};
-    logger->log(kToSpdlog.at(l), message);
+    logger->log(to_spdlog_level(l), message);
   };
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "searcher/boundary/utf8.h"
+
 namespace newsearch::cli {
 namespace {
 
@@ -21,7 +23,7 @@ std::size_t valid_sequence(std::string_view s, std::size_t i) {
                         : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
   if (n == 0 || i + n > s.size()) return 0;
   for (std::size_t k = 1; k < n; ++k)
-    if ((byte(k) & 0xC0) != 0x80) return 0;
+    if (!utf8::is_continuation(byte(k))) return 0;
   // The second byte's range excludes overlong forms, surrogates, > U+10FFFF.
   if ((c == 0xE0 && byte(1) < 0xA0) || (c == 0xED && byte(1) > 0x9F) ||
       (c == 0xF0 && byte(1) < 0x90) || (c == 0xF4 && byte(1) > 0x8F))

@@ -54,6 +54,7 @@
  */
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace newsearch::schema {
@@ -67,6 +68,14 @@ inline constexpr std::string_view kPrefixHeadline = "S";
 inline constexpr std::string_view kPrefixHeadlineStem = "ZS";
 inline constexpr std::string_view kPrefixSource = "B";
 inline constexpr std::string_view kPrefixRoot = "R";
+
+/// The longest key (article id, SOURCE root, publisher name) kept verbatim
+/// in its term: Xapian limits a term to 245 bytes, and this leaves room for
+/// the prefix. A longer key is replaced by "#" and its hash (hashed_term(),
+/// source_term.h). Where the cut falls is part of the format, so each term
+/// keeps its own: Q hashes when prefix and id exceed it, R when the root
+/// key does, B when the publisher key reaches it.
+inline constexpr std::size_t kMaxTermKeyBytes = 200;
 
 /// The SOURCE root key of articles put through the public IndexWriter: they
 /// come from no SOURCE, so no indexer run ever prunes them.

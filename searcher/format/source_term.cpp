@@ -11,8 +11,6 @@
 namespace newsearch {
 namespace {
 
-constexpr std::size_t kMaxSourceKeyBytes = 200;
-
 bool has_letter_or_digit(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const auto n = static_cast<int32_t>(s.size());
@@ -37,12 +35,16 @@ std::string fnv1a_hex(std::string_view bytes) {
   return buf;
 }
 
+std::string hashed_term(std::string_view prefix, std::string_view key) {
+  std::string term(prefix);
+  return term.append("#").append(fnv1a_hex(key));
+}
+
 std::string source_term(const Analyzer& analyzer, std::string_view source) {
   const std::string key = analyzer.normalize(source);
   if (!has_letter_or_digit(key)) return {};
-  std::string term(schema::kPrefixSource);
-  if (key.size() < kMaxSourceKeyBytes) return term.append(key);
-  return term.append("#").append(fnv1a_hex(key));
+  if (key.size() >= schema::kMaxTermKeyBytes) return hashed_term(schema::kPrefixSource, key);
+  return std::string(schema::kPrefixSource).append(key);
 }
 
 }  // namespace newsearch

@@ -14,6 +14,10 @@ namespace newsearch {
 /// records and the hash of keys too long for a Xapian term.
 std::string fnv1a_hex(std::string_view bytes);
 
+/// The term of a key too long to keep (index_schema.h, kMaxTermKeyBytes):
+/// @p prefix, "#" and fnv1a_hex(@p key).
+std::string hashed_term(std::string_view prefix, std::string_view key);
+
 /// The B term of publisher name @p source: kPrefixSource and the name
 /// normalised as a whole (Analyzer::normalize: "Agence France-Presse" ->
 /// "agence france-presse"); a normalised name of 200 bytes or more (Xapian

@@ -86,3 +86,11 @@ TEST_CASE("excerpt cuts long input for messages at a character boundary", "[anal
   CHECK(excerpt(s) == std::string(63, 'a') + "...");
   CHECK(newsearch::utf8::find_invalid(excerpt(s)) == std::string_view::npos);
 }
+
+TEST_CASE("is_continuation: exactly the bytes 10xxxxxx", "[boundary][utf8]") {
+  for (unsigned b = 0; b < 256; ++b) {
+    CAPTURE(b);
+    CHECK(utf8::is_continuation(static_cast<unsigned char>(b)) == (b >= 0x80 && b <= 0xBF));
+  }
+  static_assert(utf8::is_continuation(0x80) && !utf8::is_continuation(0xC3));
+}

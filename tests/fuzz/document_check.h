@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "indexer/article.h"
 #include "indexer/document_builder.h"
+#include "indexer/source_record.h"
 #include "newsearch/analyzer.h"
 #include "searcher/format/index_schema.h"
 #include "searcher/format/passage_layout.h"
@@ -16,7 +16,7 @@
 
 namespace newsearch::fuzz {
 
-inline std::string joined_body(const ParsedArticle& a) {
+inline std::string joined_body(const SourceRecord& a) {
   std::string body;
   for (const auto& p : a.paragraphs) {
     if (!body.empty()) body += "\n\n";
@@ -26,7 +26,7 @@ inline std::string joined_body(const ParsedArticle& a) {
 }
 
 /// A parser's output is text: every field the parser fills is valid UTF-8.
-inline void require_utf8_fields(const ParsedArticle& a) {
+inline void require_utf8_fields(const SourceRecord& a) {
   require(valid_utf8(a.id) && valid_utf8(a.title) && valid_utf8(a.date) &&
               valid_utf8(a.source) && valid_utf8(a.url) && valid_utf8(a.lang),
           "parsed fields are UTF-8");
@@ -34,7 +34,7 @@ inline void require_utf8_fields(const ParsedArticle& a) {
 }
 
 /// Builds the article's document and checks the stored record and layout.
-inline void check_document_round_trip(const ParsedArticle& a, Analyzer& analyzer) {
+inline void check_document_round_trip(const SourceRecord& a, Analyzer& analyzer) {
   require_utf8_fields(a);
   const Xapian::Document doc = build_document(a, analyzer);
   const std::string data = doc.get_data();

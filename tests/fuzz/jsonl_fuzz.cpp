@@ -12,7 +12,7 @@ namespace nf = newsearch::fuzz;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static newsearch::Analyzer analyzer;
-  newsearch::ParsedArticle article;
+  newsearch::SourceRecord article;
   try {
     article = newsearch::parse_jsonl_article(nf::as_text(data, size), "fuzz/input.jsonl");
   } catch (const newsearch::InputError&) {

@@ -11,7 +11,7 @@ namespace nf = newsearch::fuzz;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static newsearch::Analyzer analyzer;
-  newsearch::ParsedArticle article;
+  newsearch::SourceRecord article;
   try {
     article = newsearch::parse_text_article(nf::as_text(data, size), "input.txt", "fuzz/input.txt");
   } catch (const newsearch::InputError&) {

@@ -13,7 +13,7 @@
 #include "tests/support/temp_dir.h"
 #include "tests/support/text_checks.h"
 
-using newsearch::ParsedArticle;
+using newsearch::SourceRecord;
 using newsearch::InputError;
 using newsearch::is_boilerplate_line;
 using newsearch::parse_text_article;
@@ -26,7 +26,7 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-ParsedArticle parse(const std::string& bytes) { return parse_text_article(bytes, "id.txt", "/src/id.txt"); }
+SourceRecord parse(const std::string& bytes) { return parse_text_article(bytes, "id.txt", "/src/id.txt"); }
 
 // The message of the InputError that parsing @p bytes throws.
 std::string parse_error(const std::string& bytes) {
@@ -39,7 +39,7 @@ std::string parse_error(const std::string& bytes) {
   return {};
 }
 
-std::string body_of(const ParsedArticle& a) {
+std::string body_of(const SourceRecord& a) {
   std::string body;
   for (const auto& p : a.paragraphs) body += p + "\n\n";
   return body;
@@ -107,7 +107,7 @@ TEST_CASE("Headline and paragraphs of a text article", "[indexer][reader]") {
        "\xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu speaks", {"Lavrov \xE2\x80\x9C" "agrees\xE2\x80\x9D."}},
   }));
   CAPTURE(text);
-  const ParsedArticle a = parse(text);
+  const SourceRecord a = parse(text);
   CHECK(a.title == title);
   CHECK(a.paragraphs == paragraphs);
   CHECK(a.id == "id.txt");
@@ -132,7 +132,7 @@ TEST_CASE("Boilerplate lines are dropped", "[indexer][reader][boilerplate]") {
       "Post a comment\n"
       "\n"
       "About Author\n";
-  const ParsedArticle a = parse(text);
+  const SourceRecord a = parse(text);
   CHECK(a.title == "Turkey and Russia postpone talks");
   CHECK(a.paragraphs == Strings{"The talks were postponed.", "Lavrov and Shoigu stayed home."});
 }
@@ -187,7 +187,7 @@ TEST_CASE("Boilerplate before the headline is not the headline", "[indexer][read
 }
 
 TEST_CASE("CRLF line endings", "[indexer][reader]") {
-  const ParsedArticle a =
+  const SourceRecord a =
       parse("Headline\r\n\r\nFirst line\r\nsecond line\r\n\r\nNext paragraph.\r\n\r\nLeave A Reply\r\n");
   CHECK(a.title == "Headline");
   CHECK(a.paragraphs == Strings{"First line second line", "Next paragraph."});
@@ -196,11 +196,11 @@ TEST_CASE("CRLF line endings", "[indexer][reader]") {
 }
 
 TEST_CASE("Lone CR line ends (classic Mac OS) are line ends", "[indexer][reader]") {
-  const ParsedArticle a = parse("Headline\rFirst line\rsecond line\r\rNext paragraph.\r\rLeave A Reply\r");
+  const SourceRecord a = parse("Headline\rFirst line\rsecond line\r\rNext paragraph.\r\rLeave A Reply\r");
   CHECK(a.title == "Headline");
   CHECK(a.paragraphs == Strings{"First line second line", "Next paragraph."});
   SECTION("mixed with LF and CRLF") {
-    const ParsedArticle b = parse("Headline\r\n\rBody\n\nTwo\r\rThree");
+    const SourceRecord b = parse("Headline\r\n\rBody\n\nTwo\r\rThree");
     CHECK(b.title == "Headline");
     CHECK(b.paragraphs == Strings{"Body", "Two", "Three"});
   }
@@ -210,7 +210,7 @@ TEST_CASE("Lone CR line ends (classic Mac OS) are line ends", "[indexer][reader]
 }
 
 TEST_CASE("Control characters never reach the stored text (terminal escapes)", "[indexer][reader][security]") {
-  const ParsedArticle a = parse(
+  const SourceRecord a = parse(
       "Head\x1b]0;pwned\x07line\r\n\r\nBody \x1b[2J text\x7f and \xC2\x9b" "C1\x0b\f end.\n\n"
       "\x1b\x07\n\nLast\x08 one.");
   CHECK(a.title == "Head ]0;pwned line");
@@ -225,32 +225,32 @@ TEST_CASE("Control characters never reach the stored text (terminal escapes)", "
 // non-breaking space (U+00A0), as corpus/001 does.
 TEST_CASE("Lines holding only non-breaking spaces are blank", "[indexer][reader]") {
   SECTION("between paragraphs") {
-    const ParsedArticle a = parse("Headline\n\nFirst.\n\n\xC2\xA0\n\nSecond.");
+    const SourceRecord a = parse("Headline\n\nFirst.\n\n\xC2\xA0\n\nSecond.");
     CHECK(a.paragraphs == Strings{"First.", "Second."});
   }
   SECTION("before the headline") {
-    const ParsedArticle a = parse("\xC2\xA0\n\nReal headline\n\nBody.");
+    const SourceRecord a = parse("\xC2\xA0\n\nReal headline\n\nBody.");
     CHECK(a.title == "Real headline");
     CHECK(a.paragraphs == Strings{"Body."});
   }
 }
 
 TEST_CASE("Stray carriage returns are trimmed from lines", "[indexer][reader]") {
-  const ParsedArticle a = parse("Headline\r\nBody\r\r\n");
+  const SourceRecord a = parse("Headline\r\nBody\r\r\n");
   CHECK(a.title == "Headline");
   CHECK(a.paragraphs == Strings{"Body"});
 }
 
 TEST_CASE("A UTF-8 byte order mark is skipped", "[indexer][reader]") {
-  const ParsedArticle a = parse("\xEF\xBB\xBFHeadline\n\nBody.");
+  const SourceRecord a = parse("\xEF\xBB\xBFHeadline\n\nBody.");
   CHECK(a.title == "Headline");
   CHECK(a.paragraphs == Strings{"Body."});
-  const ParsedArticle b = parse("\xEF\xBB\xBF\nSkip to main content\n\nHeadline\n\nBody.");
+  const SourceRecord b = parse("\xEF\xBB\xBF\nSkip to main content\n\nHeadline\n\nBody.");
   CHECK(b.title == "Headline");
 }
 
 TEST_CASE("The article hash is the content hash of the text", "[indexer][reader][hash]") {
-  const ParsedArticle a = parse("Headline\n\nBody.");
+  const SourceRecord a = parse("Headline\n\nBody.");
   CHECK(a.hash == newsearch::content_hash("Headline\n\nBody."));
   CHECK(a.hash.size() == 16);
   // Any change to the text changes the hash, even if the parsed text is the same.
@@ -317,7 +317,7 @@ TEST_CASE("A file holding only a byte order mark is rejected", "[indexer][reader
 TEST_CASE("read_text_article reads and parses a file", "[indexer][reader][file]") {
   TempDir dir;
   const std::string path = dir.write("world/a.txt", "Headline\n\nBody one.\n\nBody two.\n");
-  const ParsedArticle a = read_text_article(path, "world/a.txt", 1 << 20);
+  const SourceRecord a = read_text_article(path, "world/a.txt", 1 << 20);
   CHECK(a.id == "world/a.txt");
   CHECK(a.source_path == path);
   CHECK(a.title == "Headline");
@@ -414,7 +414,7 @@ TEST_CASE("Every corpus file parses into a clean article", "[indexer][reader][co
   REQUIRE(files.size() >= 5);
   for (const auto& f : files) {
     CAPTURE(f.filename().string());
-    const ParsedArticle a = read_text_article(f.string(), f.filename().string(), 32u << 20);
+    const SourceRecord a = read_text_article(f.string(), f.filename().string(), 32u << 20);
     CHECK_FALSE(a.title.empty());
     CHECK_FALSE(is_boilerplate_line(a.title));
     CHECK(a.paragraphs.size() >= 3);
@@ -434,7 +434,7 @@ TEST_CASE("Every corpus file parses into a clean article", "[indexer][reader][co
 
 TEST_CASE("corpus/001: the skip link is not the headline", "[indexer][reader][corpus]") {
   const auto f = corpus_file("001_");
-  const ParsedArticle a = read_text_article(f.string(), "001", 32u << 20);
+  const SourceRecord a = read_text_article(f.string(), "001", 32u << 20);
   CHECK(a.title != "Skip to main content");
   CHECK(a.title == "Turkey and Russia postpone talks addressing conflicts in Libya and Syria");
   for (const auto& p : a.paragraphs) {
@@ -446,7 +446,7 @@ TEST_CASE("corpus/001: the skip link is not the headline", "[indexer][reader][co
 
 TEST_CASE("corpus/003: body kept, comment boilerplate dropped", "[indexer][reader][corpus]") {
   const auto f = corpus_file("003_");
-  const ParsedArticle a = read_text_article(f.string(), "003", 32u << 20);
+  const SourceRecord a = read_text_article(f.string(), "003", 32u << 20);
   CHECK_THAT(body_of(a), Catch::Contains("Aguila SALEH"));
   for (const auto& p : a.paragraphs) {
     CHECK(p != "Post a comment");
@@ -457,7 +457,7 @@ TEST_CASE("corpus/003: body kept, comment boilerplate dropped", "[indexer][reade
 
 TEST_CASE("corpus/004: author and reply boilerplate dropped", "[indexer][reader][corpus]") {
   const auto f = corpus_file("004_");
-  const ParsedArticle a = read_text_article(f.string(), "004", 32u << 20);
+  const SourceRecord a = read_text_article(f.string(), "004", 32u << 20);
   CHECK(a.title ==
         "Russia fails in its attempt to persuade Turkey to stop its offensive in Libya and agree "
         "to a peace plan");

@@ -7,15 +7,15 @@
 #include <string>
 #include <vector>
 
-#include "indexer/article.h"
 #include "indexer/document_builder.h"
+#include "indexer/source_record.h"
 #include "newsearch/analyzer.h"
 #include "searcher/format/index_schema.h"
 #include "searcher/format/passage_layout.h"
 #include "searcher/format/stored_article.h"
 
 using newsearch::Analyzer;
-using newsearch::ParsedArticle;
+using newsearch::SourceRecord;
 using newsearch::build_document;
 using newsearch::id_term;
 namespace schema = newsearch::schema;
@@ -45,8 +45,8 @@ std::string P(std::string_view prefix, const std::string& term) {
   return std::string(prefix) + term;
 }
 
-ParsedArticle sample_article() {
-  ParsedArticle a;
+SourceRecord sample_article() {
+  SourceRecord a;
   a.id = "world/turkey.txt";
   a.title = "Cease-fire talks in Idlib";
   a.paragraphs = {"Turkey and Russia agreed to a cease-fire.",
@@ -156,7 +156,7 @@ TEST_CASE("build_document: headline stems are ZS-prefixed", "[indexer][document]
 
 TEST_CASE("build_document: publisher term, values and stored record", "[indexer][document]") {
   Analyzer analyzer;
-  const ParsedArticle a = sample_article();
+  const SourceRecord a = sample_article();
   const Xapian::Document doc = build_document(a, analyzer);
   const auto terms = terms_of(doc);
   CHECK(terms.count("Bmiddle east eye") == 1);
@@ -182,7 +182,7 @@ TEST_CASE("build_document: publisher term, values and stored record", "[indexer]
 
 TEST_CASE("build_document: long paragraphs become several passages", "[indexer][document]") {
   Analyzer analyzer;
-  ParsedArticle a = sample_article();
+  SourceRecord a = sample_article();
   std::string longp;
   for (int i = 0; i < 30; ++i)
     longp += "Sentence number " + std::to_string(i) + " talks about the Libyan conflict at length. ";
@@ -246,7 +246,7 @@ TEST_CASE("build_document: passage layout and word variants", "[indexer][documen
 
 TEST_CASE("build_document: optional fields absent", "[indexer][document]") {
   Analyzer analyzer;
-  ParsedArticle a;
+  SourceRecord a;
   a.id = "bare.txt";
   a.title = "Only a headline";
   a.hash = "ffff";
@@ -299,11 +299,41 @@ TEST_CASE("id_term: long ids stay under Xapian's term limit and stay unique",
 TEST_CASE("id_term: long ids can be stored in a Xapian database", "[indexer][document][id]") {
   Analyzer analyzer;
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  ParsedArticle a = sample_article();
+  SourceRecord a = sample_article();
   a.id = std::string(300, 'i');
   const std::string term = id_term(a.id);
   REQUIRE_NOTHROW(db.replace_document(term, build_document(a, analyzer)));
   CHECK(db.get_doccount() == 1);
   CHECK(db.get_termfreq(term) == 1);
   CHECK(newsearch::decode_stored_article(db.get_document(1).get_data()).id == a.id);
+}
+
+TEST_CASE("article_document: build_document with the root term and the source stamp",
+          "[indexer][document]") {
+  Analyzer analyzer;
+  const SourceRecord a = sample_article();
+  const Xapian::Document plain = build_document(a, analyzer);
+  const Xapian::Document doc = newsearch::article_document(a, "/news", analyzer);
+  // kSlotHash has one writer: the stamp of the content hash and the root.
+  CHECK(doc.get_value(schema::kSlotHash) == newsearch::source_stamp(a.hash, "/news"));
+  CHECK(doc.get_value(schema::kSlotHash) == a.hash + " /news");
+  auto terms = terms_of(doc);
+  CHECK(terms.count("R/news") == 1);
+  terms.erase("R/news");
+  CHECK(terms.size() == terms_of(plain).size());
+  for (unsigned slot : {schema::kSlotDate, schema::kSlotShape, schema::kSlotLayout})
+    CHECK(doc.get_value(slot) == plain.get_value(slot));
+  CHECK(doc.get_data() == plain.get_data());
+}
+
+TEST_CASE("root_term and id_term: keys over kMaxTermKeyBytes are hashed", "[indexer][document]") {
+  const std::string fits(schema::kMaxTermKeyBytes, 'r');
+  CHECK(newsearch::root_term(fits) == "R" + fits);
+  const std::string root = newsearch::root_term(fits + "r");
+  CHECK(root.starts_with("R#"));
+  CHECK(root.size() == 2 + 16);
+  const std::string id(schema::kMaxTermKeyBytes, 'i');
+  CHECK(id_term(id.substr(1)) == "Q" + id.substr(1));
+  CHECK(id_term(id).starts_with("Q#"));
+  CHECK(id_term(id).ends_with(":" + id.substr(0, 64)));
 }

@@ -6,20 +6,20 @@
 #include <string>
 #include <unordered_set>
 
-#include "indexer/article.h"
 #include "indexer/article_reader.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_layout.h"
 #include "indexer/index_store.h"
-#include "newsearch/indexer.h"
+#include "indexer/source_record.h"
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
+#include "newsearch/indexer.h"
 #include "searcher/format/index_schema.h"
 #include "searcher/format/stored_article.h"
 #include "tests/support/temp_dir.h"
 
 using newsearch::Analyzer;
-using newsearch::ParsedArticle;
+using newsearch::SourceRecord;
 using newsearch::ErrorCode;
 using newsearch::IndexStore;
 using newsearch::test::TempDir;
@@ -31,8 +31,8 @@ namespace {
 
 const std::string kRoot = "/src";
 
-ParsedArticle make_article(const std::string& id, const std::string& title, const std::string& body) {
-  ParsedArticle a;
+SourceRecord make_article(const std::string& id, const std::string& title, const std::string& body) {
+  SourceRecord a;
   a.id = id;
   a.title = title;
   a.paragraphs = {body};
@@ -79,15 +79,15 @@ TEST_CASE("IndexStore: added, unchanged, updated", "[indexer][writer]") {
   Analyzer analyzer;
   IndexStore writer(db_path, analyzer);
 
-  const ParsedArticle a = make_article("a.txt", "Talks postponed", "Lavrov and Cavusoglu spoke.");
-  const ParsedArticle b = make_article("b.txt", "Another story", "Nothing to see.");
+  const SourceRecord a = make_article("a.txt", "Talks postponed", "Lavrov and Cavusoglu spoke.");
+  const SourceRecord b = make_article("b.txt", "Another story", "Nothing to see.");
   CHECK(writer.put(a, kRoot) == Outcome::kAdded);
   CHECK(writer.put(b, kRoot) == Outcome::kAdded);
   CHECK(writer.put(a, kRoot) == Outcome::kUnchanged);  // before any commit
   writer.commit();
   CHECK(writer.put(a, kRoot) == Outcome::kUnchanged);  // after a commit
 
-  const ParsedArticle a2 = make_article("a.txt", "Talks postponed", "Shoigu stayed in Moscow.");
+  const SourceRecord a2 = make_article("a.txt", "Talks postponed", "Shoigu stayed in Moscow.");
   REQUIRE(a2.hash != a.hash);
   CHECK(writer.put(a2, kRoot) == Outcome::kUpdated);
   CHECK(writer.put(a2, kRoot) == Outcome::kUnchanged);
@@ -110,7 +110,7 @@ TEST_CASE("IndexStore: only the hash decides unchanged", "[indexer][writer]") {
   TempDir dir;
   Analyzer analyzer;
   IndexStore writer(dir / "index", analyzer);
-  ParsedArticle a = make_article("a.txt", "Title", "Body.");
+  SourceRecord a = make_article("a.txt", "Title", "Body.");
   CHECK(writer.put(a, kRoot) == Outcome::kAdded);
   a.hash = "something else";
   CHECK(writer.put(a, kRoot) == Outcome::kUpdated);
@@ -150,7 +150,7 @@ TEST_CASE("IndexStore: reopening an index keeps its documents", "[indexer][write
   TempDir dir;
   const std::string db_path = dir / "index";
   Analyzer analyzer;
-  const ParsedArticle a = make_article("a.txt", "Title", "Body.");
+  const SourceRecord a = make_article("a.txt", "Title", "Body.");
   {
     IndexStore writer(db_path, analyzer);
     REQUIRE(writer.put(a, kRoot) == Outcome::kAdded);
@@ -251,7 +251,7 @@ TEST_CASE("IndexStore: unchanged() and article_count()", "[indexer][writer]") {
   TempDir dir;
   Analyzer analyzer;
   IndexStore writer(dir / "index", analyzer);
-  const ParsedArticle a = make_article("a.txt", "Title", "Body.");
+  const SourceRecord a = make_article("a.txt", "Title", "Body.");
   CHECK(writer.article_count() == 0);
   CHECK_FALSE(writer.unchanged("a.txt", a.hash, kRoot));
   REQUIRE(writer.put(a, kRoot) == Outcome::kAdded);
@@ -432,4 +432,21 @@ TEST_CASE("run_indexer: the corpus indexes completely", "[indexer][run][corpus]"
   CHECK(db.get_doccount() == stats.found);
   CHECK(db.get_termfreq("cavusoglu") >= 4);  // Çavuşoğlu and Cavusoglu alike
   CHECK(db.get_termfreq("ceasefire") >= 2);  // cease-fire and ceasefire alike
+}
+
+TEST_CASE("IndexStore: without an analyzer, it writes with the one the index was built with",
+          "[indexer][writer][schema]") {
+  TempDir dir;
+  const std::string db_path = dir / "index";
+  {
+    IndexStore writer(db_path);  // a new index: the default analyzer, stamped
+    CHECK(writer.analyzer().analyzer_id() == Analyzer().analyzer_id());
+    writer.put(make_article("a.txt", "Title", "Body."), kRoot);
+    writer.commit();
+  }
+  CHECK(Xapian::Database(db_path).get_metadata(std::string(schema::kMetaAnalyzer)) ==
+        Analyzer().analyzer_id());
+  IndexStore again(db_path);
+  CHECK(again.analyzer().analyzer_id() == Analyzer().analyzer_id());
+  CHECK(again.article_count() == 1);
 }

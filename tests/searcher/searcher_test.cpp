@@ -132,7 +132,7 @@ TEST_CASE("\"Aguila Saleh\" finds article 003 and highlights both words", "[sear
   CHECK(hl[1] == "SALEH");
   CHECK(h.passages.front().matched_terms == 2);
   check_snippet(sn);
-  // ParsedArticle fields.
+  // SourceRecord fields.
   CHECK(h.title.starts_with("Serghei LAVROV the Russian Foreign Minister"));
   CHECK(h.source_path.ends_with(k003));
   CHECK(h.score > 0.0);

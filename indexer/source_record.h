@@ -1,4 +1,8 @@
-// An article as read from a source, before analysis.
+// One record of a source (a .txt file, a JSON Lines line, an IndexWriter
+// Article) as every reader leaves it: checked and cleaned (finish_article()),
+// not yet analysed; what the document builder turns into a document.
+// Internal: the public type an application hands to IndexWriter is Article
+// (include/newsearch/article.h).
 #pragma once
 
 #include <string>
@@ -6,7 +10,7 @@
 
 namespace newsearch {
 
-struct ParsedArticle {
+struct SourceRecord {
   std::string id;                       ///< unique id: relative path or JSONL "id"
   std::string title;                    ///< headline
   std::vector<std::string> paragraphs;  ///< body, boilerplate removed, whitespace collapsed
