@@ -6,10 +6,10 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstddef>
 #include <vector>
 
+#include "searcher/deadline.h"
 #include "searcher/query_builder.h"
 #include "searcher/ranking_params.h"
 
@@ -24,20 +24,6 @@ struct Candidate {
   /// (RankingParams::plain); 0 for short queries, without feedback or after
   /// the deadline.
   double plain_weight = 0.0;
-};
-
-/// When SearchOptions::time_budget runs out. Xapian 1.4 cannot end a match
-/// early (Enquire::set_time_limit only stops check_at_least), so the budget
-/// is checked between the steps of a search and between candidates.
-struct Deadline {
-  using Clock = std::chrono::steady_clock;
-  Clock::time_point at = Clock::time_point::max();  ///< max(): none
-
-  explicit Deadline(std::chrono::milliseconds budget) {
-    if (budget.count() > 0) at = Clock::now() + budget;
-  }
-  bool none() const { return at == Clock::time_point::max(); }
-  bool passed() const { return !none() && Clock::now() >= at; }
 };
 
 /// The @p depth best articles of @p built passing @p filter (may be empty:
