@@ -83,9 +83,8 @@ void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query&
   }
 }
 
-void weigh_plain(Xapian::Database& db, const QueryNode& root, std::size_t concepts,
+void weigh_plain(Xapian::Database& db, const BuiltQuery& plain, std::size_t concepts,
                  const RankingParams& rp, std::vector<Candidate>& cands) {
-  const BuiltQuery plain = build_query(root, 0.0);
   std::vector<Candidate> weighed = cands;
   // AND_MAYBE with nothing: the plain query's own weights.
   reweigh(db, plain, Xapian::Query::MatchNothing, rp.plain, weighed);
@@ -97,7 +96,7 @@ void weigh_plain(Xapian::Database& db, const QueryNode& root, std::size_t concep
 }
 
 std::vector<Candidate> candidates(Xapian::Database& db, const QueryNode& root,
-                                  const BuiltQuery& built, const Xapian::Query& filter,
+                                  const LeafMatches& matches, const BuiltQuery& built, const Xapian::Query& filter,
                                   std::size_t concepts, bool tiered, double headline_boost,
                                   std::size_t depth, const Deadline& deadline,
                                   std::size_t& estimated) {
@@ -112,7 +111,7 @@ std::vector<Candidate> candidates(Xapian::Database& db, const QueryNode& root,
   // by at most 0.0005, and on 4-word queries at 101k articles it costs
   // 1.1 ms instead of 9.4 (bench/speed-profile.md).
   if (!expansion.empty()) reweigh(db, built, expansion, rp.article, cands);
-  if (!deadline.passed()) weigh_plain(db, root, concepts, rp, cands);
+  if (!deadline.passed()) weigh_plain(db, build_query(root, matches, 0.0), concepts, rp, cands);
   return cands;
 }
 

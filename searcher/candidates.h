@@ -44,11 +44,11 @@ std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
 void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query& expansion,
              const Bm25Params& scheme, std::vector<Candidate>& cands);
 
-/// Sets each candidate's plain_weight (RankingParams::plain): @p root built
-/// with no headline boost, weighed with rp.plain, then again with the
-/// feedback words of the best rp.feedback.docs of that weighing.
+/// Sets each candidate's plain_weight (RankingParams::plain): @p plain (the
+/// query built with no headline boost) weighed with rp.plain, then again
+/// with the feedback words of the best rp.feedback.docs of that weighing.
 /// @p concepts as in candidates().
-void weigh_plain(Xapian::Database& db, const QueryNode& root, std::size_t concepts,
+void weigh_plain(Xapian::Database& db, const BuiltQuery& plain, std::size_t concepts,
                  const RankingParams& rp, std::vector<Candidate>& cands);
 
 /// The candidates of a search: retrieve(), then for an untiered (long)
@@ -57,7 +57,7 @@ void weigh_plain(Xapian::Database& db, const QueryNode& root, std::size_t concep
 /// @p built: @p root built with @p headline_boost (leaf_query());
 /// @p concepts: the query's positive words and phrases.
 std::vector<Candidate> candidates(Xapian::Database& db, const QueryNode& root,
-                                  const BuiltQuery& built, const Xapian::Query& filter,
+                                  const LeafMatches& matches, const BuiltQuery& built, const Xapian::Query& filter,
                                   std::size_t concepts, bool tiered, double headline_boost,
                                   std::size_t depth, const Deadline& deadline,
                                   std::size_t& estimated);

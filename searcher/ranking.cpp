@@ -40,20 +40,6 @@ struct RankedPassage {
 
 using SortKey = std::tuple<bool, double>;
 
-double idf(const Xapian::Database& db, const QueryLeaf& leaf) {
-  Xapian::doccount n = 0;
-  if (leaf.terms.size() == 1) {
-    n = db.get_termfreq(leaf.exact ? leaf.terms[0] : std::string(schema::kPrefixStem) + leaf.stems[0]);
-  } else {
-    n = db.get_doccount();
-    for (const auto& t : leaf.terms) n = std::min(n, db.get_termfreq(t));
-    if (!leaf.joined_stem.empty())
-      n = std::max(n, db.get_termfreq(std::string(schema::kPrefixStem) + leaf.joined_stem));
-  }
-  const double total = db.get_doccount();
-  return std::log(1.0 + (total - n + 0.5) / (n + 0.5));
-}
-
 // Reads the evidence of the candidates in retrieval order until done or
 // the deadline passes (then @p timed_out is set): the candidates left are
 // kept unread, to be shown after the read ones in retrieval order.
@@ -180,13 +166,17 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   const Deadline deadline(opt.time_budget);
   const Xapian::Query filter = filter_query(opt, analyzer);
   const QueryNode root = parse_query(query, analyzer);
+  const LeafMatches matches(root, db, analyzer);
   std::vector<Concept> concepts;
-  for (const QueryLeaf* leaf : positive_leaves(root)) concepts.push_back({leaf, idf(db, *leaf)});
+  for (const QueryLeaf* leaf : positive_leaves(root)) {
+    const LeafMatch& match = matches.of(*leaf);
+    concepts.push_back({&match, match.idf(db)});
+  }
   const PassageRanker ranker(std::move(concepts));
   const bool tiered = ranker.concept_count() <= rp.tier_max_concepts;
   const double headline_boost =
       opt.headline_boost * (tiered ? 1.0 : rp.long_query_headline_factor);
-  const BuiltQuery built = build_query(root, headline_boost);
+  const BuiltQuery built = build_query(root, matches, headline_boost);
   const double headline_weight =
       opt.headline_weight * (tiered ? 1.0 : rp.long_query_headline_weight_factor);
   const double article_weight =
@@ -198,10 +188,10 @@ SearchResults run_search(Xapian::Database& db, Analyzer& analyzer, std::string_v
   // The candidate set does not depend on the offset within the re-ranking
   // depth, so consecutive pages neither repeat nor skip articles there.
   const std::size_t depth = std::max(opt.offset + opt.limit, opt.rerank_depth);
-  const auto cands = candidates(db, root, built, filter, ranker.concept_count(), tiered,
+  const auto cands = candidates(db, root, matches, built, filter, ranker.concept_count(), tiered,
                                 headline_boost, depth, deadline, results.estimated_matches);
   if (deadline.passed()) results.timed_out = true;
-  EvidenceReader reader(db, analyzer, ranker.concepts());
+  EvidenceReader reader(db, ranker.concepts());
   std::vector<Xapian::docid> dids;
   for (const Candidate& c : cands) dids.push_back(c.did);
   if (!deadline.passed()) reader.prefetch(std::move(dids));
