@@ -1,6 +1,6 @@
 // The candidate articles of a search: retrieved by whole-article BM25
 // (Xapian), then, for long queries, weighed again with pseudo-relevance
-// feedback words. run_search (ranking.h) re-ranks them by passage evidence.
+// feedback words. The next stages (ranking.h) re-rank them by passage evidence.
 #pragma once
 
 #include <xapian.h>
@@ -9,8 +9,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "searcher/deadline.h"
 #include "searcher/query_builder.h"
+#include "searcher/query_plan.h"
 #include "searcher/ranking_params.h"
 
 namespace newsearch {
@@ -51,15 +51,16 @@ void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query&
 void weigh_plain(Xapian::Database& db, const BuiltQuery& plain, std::size_t concepts,
                  const RankingParams& rp, std::vector<Candidate>& cands);
 
-/// The candidates of a search: retrieve(), then for an untiered (long)
-/// query reweigh() with the feedback words of the best few (feedback.h), if
-/// there are any, and weigh_plain(), while @p deadline has not passed.
-/// @p built: @p root built with @p headline_boost (leaf_query());
-/// @p concepts: the query's positive words and phrases.
-std::vector<Candidate> candidates(Xapian::Database& db, const QueryNode& root,
-                                  const LeafMatches& matches, const BuiltQuery& built, const Xapian::Query& filter,
-                                  std::size_t concepts, bool tiered, double headline_boost,
-                                  std::size_t depth, const Deadline& deadline,
-                                  std::size_t& estimated);
+/// The candidates of a search and Xapian's estimate of all its matches.
+struct Candidates {
+  std::vector<Candidate> articles;
+  std::size_t estimated = 0;
+};
+
+/// The candidates of @p plan: retrieve() plan.depth articles, then for an
+/// untiered (long) query reweigh() them with the feedback words of the best
+/// few (feedback.h), if there are any, and weigh_plain(), while the
+/// deadline has not passed.
+Candidates candidates(Xapian::Database& db, const QueryPlan& plan);
 
 }  // namespace newsearch

@@ -18,7 +18,8 @@
 #include "searcher/boundary/log_bridge.h"
 #include "searcher/boundary/xapian_error.h"
 #include "searcher/options_check.h"
-#include "searcher/ranking.h"
+#include "searcher/ranking_params.h"
+#include "searcher/search_pipeline.h"
 
 namespace newsearch {
 namespace {
@@ -68,6 +69,7 @@ struct Handle {
 struct Searcher::Impl {
   std::string path;
   SearchOptions options;
+  RankingParams ranking = ranking_params();
   std::shared_ptr<spdlog::logger> log;  // null: silent
   std::atomic<std::uint64_t> epoch{0};  // bumped by reopen()
   std::mutex mu;                        // guards idle
@@ -222,7 +224,7 @@ SearchResults Searcher::search(std::string_view query) const {
 SearchResults Searcher::search(std::string_view query, const SearchOptions& options) const {
   const auto start = std::chrono::steady_clock::now();
   SearchResults results = impl_->with_handle("search", [&](Handle& h) {
-    return run_search(h.db, h.analyzer, query, options);
+    return run_search(h.db, h.analyzer, query, options, impl_->ranking);
   });
   if (impl_->log)
     impl_->log->debug("query [{}]: {} hits of about {} in {:.2f} ms{}", query, results.hits.size(),
