@@ -13,10 +13,9 @@
 #include <vector>
 
 #include "newsearch/analyzer.h"
-#include "newsearch/index_writer.h"
 #include "searcher/leaf_match.h"
 #include "searcher/query_parser.h"
-#include "tests/support/temp_dir.h"
+#include "tests/searcher/small_index.h"
 
 using newsearch::Analyzer;
 using newsearch::LeafMatch;
@@ -50,35 +49,27 @@ std::string query_of(const LeafMatch& m, MatchField field) {
 
 // Three articles: "talks" and "talk" in bodies, a headline with "ceasefire",
 // bodies with "cease-fire" and "ceasefire".
-struct TestIndex {
-  newsearch::test::TempDir dir;
-  std::string path = dir / "index";
-  Analyzer an;
-  Xapian::Database db;
+struct TestIndex : newsearch::test::SmallIndex {
+  TestIndex()
+      : SmallIndex({{"a1", "Ceasefire holds", "The talks went on. A cease-fire was agreed."},
+                    {"a2", "Markets", "One talk, many talking points. The ceasefire failed."},
+                    {"a3", "Weather", "Rain and sun."}}) {}
 
-  TestIndex() {
-    auto writer = newsearch::IndexWriter::open(path);
-    auto put = [&](const char* id, const char* title, const char* body) {
-      newsearch::Article a;
-      a.id = id;
-      a.title = title;
-      a.body = body;
-      writer.put(a);
-    };
-    put("a1", "Ceasefire holds", "The talks went on. A cease-fire was agreed.");
-    put("a2", "Markets", "One talk, many talking points. The ceasefire failed.");
-    put("a3", "Weather", "Rain and sun.");
-    writer.commit();
-    db = Xapian::Database(path);
+  // The match of a one-leaf query, with its forms in the index.
+  LeafMatch match(const std::string& query) {
+    const QueryNode root = newsearch::parse_query(query, an);
+    return LeafMatch(leaf_of(root), db, an);
   }
 };
+
+// The idf of a leaf in @p n of the 3 articles.
+double idf_in(double n) { return std::log(1.0 + (3 - n + 0.5) / (n + 0.5)); }
 
 }  // namespace
 
 TEST_CASE("LeafMatch of a plain word: its stem, every form of it", "[searcher][leaf_match]") {
   TestIndex ix;
-  const QueryNode root = newsearch::parse_query("talks", ix.an);
-  const LeafMatch m(leaf_of(root), ix.db, ix.an);
+  const LeafMatch m = ix.match("talks");
   CHECK(query_of(m, MatchField::kBody) == "Query(Ztalk)");
   CHECK(query_of(m, MatchField::kHeadline) == "Query(ZStalk)");
   CHECK(found(ix.an, m, "Talk, talks and talking.") == Strings{"Talk", "talks", "talking"});
@@ -88,24 +79,22 @@ TEST_CASE("LeafMatch of a plain word: its stem, every form of it", "[searcher][l
   CHECK(m.forms(MatchField::kHeadline).empty());  // no headline has the word
   CHECK(m.forms(MatchField::kBody).phrase.empty());
   // In 2 of 3 articles.
-  CHECK(m.idf(ix.db) == Approx(std::log(1.0 + (3 - 2 + 0.5) / (2 + 0.5))));
+  CHECK(m.idf(ix.db) == Approx(idf_in(2)));
 }
 
 TEST_CASE("LeafMatch of a quoted word: the unstemmed term only", "[searcher][leaf_match]") {
   TestIndex ix;
-  const QueryNode root = newsearch::parse_query("\"talks\"", ix.an);
-  const LeafMatch m(leaf_of(root), ix.db, ix.an);
+  const LeafMatch m = ix.match("\"talks\"");
   CHECK(query_of(m, MatchField::kBody) == "Query(talks)");
   CHECK(query_of(m, MatchField::kHeadline) == "Query(Stalks)");
   CHECK(found(ix.an, m, "Talk, talks and talking.") == Strings{"talks"});
   CHECK(m.forms(MatchField::kBody).words == Strings{"talks"});
-  CHECK(m.idf(ix.db) == Approx(std::log(1.0 + (3 - 1 + 0.5) / (1 + 0.5))));
+  CHECK(m.idf(ix.db) == Approx(idf_in(1)));
 }
 
 TEST_CASE("LeafMatch of a phrase: its terms in order", "[searcher][leaf_match]") {
   TestIndex ix;
-  const QueryNode root = newsearch::parse_query("\"ceasefire failed\"", ix.an);
-  const LeafMatch m(leaf_of(root), ix.db, ix.an);
+  const LeafMatch m = ix.match("\"ceasefire failed\"");
   CHECK(query_of(m, MatchField::kBody) == "Query((ceasefire PHRASE 2 failed))");
   CHECK(query_of(m, MatchField::kHeadline) == "Query((Sceasefire PHRASE 2 Sfailed))");
   CHECK(found(ix.an, m, "The ceasefire failed; failed ceasefire.") == Strings{"ceasefire failed"});
@@ -116,8 +105,7 @@ TEST_CASE("LeafMatch of a phrase: its terms in order", "[searcher][leaf_match]")
 TEST_CASE("LeafMatch of a hyphenated word: the phrase or the joined form, once",
           "[searcher][leaf_match]") {
   TestIndex ix;
-  const QueryNode root = newsearch::parse_query("cease-fire", ix.an);
-  const LeafMatch m(leaf_of(root), ix.db, ix.an);
+  const LeafMatch m = ix.match("cease-fire");
   CHECK(query_of(m, MatchField::kBody) == "Query(((cease PHRASE 2 fire) OR Zceasefir))");
   // "cease-fire" holds the phrase and the joined form at one position: one match.
   CHECK(found(ix.an, m, "A cease-fire, a ceasefire, a cease fire.") ==
@@ -133,13 +121,12 @@ TEST_CASE("LeafMatch of a hyphenated word: the phrase or the joined form, once",
   };
   CHECK(m.positions(MatchField::kBody, lookup) == std::vector<Xapian::termpos>{5});
   // The joined form in 2 of 3 articles (commoner than the phrase's words).
-  CHECK(m.idf(ix.db) == Approx(std::log(1.0 + (3 - 2 + 0.5) / (2 + 0.5))));
+  CHECK(m.idf(ix.db) == Approx(idf_in(2)));
 }
 
 TEST_CASE("LeafMatch of a title: word: the headline only", "[searcher][leaf_match]") {
   TestIndex ix;
-  const QueryNode root = newsearch::parse_query("title:ceasefire", ix.an);
-  const LeafMatch m(leaf_of(root), ix.db, ix.an);
+  const LeafMatch m = ix.match("title:ceasefire");
   CHECK_FALSE(m.applies_to(MatchField::kBody));
   CHECK(m.applies_to(MatchField::kHeadline));
   CHECK(found(ix.an, m, "Ceasefire holds").empty());

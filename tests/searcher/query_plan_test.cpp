@@ -7,11 +7,9 @@
 #include <chrono>
 #include <string>
 
-#include "newsearch/analyzer.h"
 #include "newsearch/error.h"
-#include "newsearch/index_writer.h"
 #include "searcher/query_plan.h"
-#include "tests/support/temp_dir.h"
+#include "tests/searcher/small_index.h"
 
 using newsearch::QueryPlan;
 using newsearch::RankingParams;
@@ -19,24 +17,11 @@ using newsearch::SearchOptions;
 
 namespace {
 
-struct TestIndex {
-  newsearch::test::TempDir dir;
-  std::string path = dir / "index";
-  newsearch::Analyzer an;
-  Xapian::Database db;
-
-  TestIndex() {
-    auto writer = newsearch::IndexWriter::open(path);
-    for (int i = 0; i < 4; ++i) {
-      newsearch::Article a;
-      a.id = "a" + std::to_string(i);
-      a.title = "Ceasefire talks " + std::to_string(i);
-      a.body = "Oil prices rose as ceasefire talks stalled in the region.";
-      writer.put(a);
-    }
-    writer.commit();
-    db = Xapian::Database(path);
-  }
+struct TestIndex : newsearch::test::SmallIndex {
+  TestIndex()
+      : SmallIndex({{"a0", "Ceasefire talks", "Oil prices rose as ceasefire talks stalled."},
+                    {"a1", "Oil", "Oil prices fell in the region."},
+                    {"a2", "Weather", "Rain and sun."}}) {}
 };
 
 SearchOptions weights() {
