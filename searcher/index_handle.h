@@ -53,7 +53,8 @@ class IndexHandles {
   /// recovered by reopening; a generation deleted under the search by a
   /// compaction (an opening or read error, or a missing stored value, once
   /// the stub has moved on) by opening the new one; a recovery overtaken in
-  /// turn is retried the same way, 5 times and then for up to 3 s. Every
+  /// turn is retried the same way (5 quick attempts, then while the index
+  /// keeps changing, for up to 3 s). Every
   /// Xapian error leaves as newsearch::Error ("<what> in '<path>': ..."); a
   /// handle that saw one is dropped, not reused. The caller's own mistakes
   /// (kQuerySyntax, kInvalidArgument) pass through at once.
