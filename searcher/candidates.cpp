@@ -83,9 +83,8 @@ void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query&
   }
 }
 
-void weigh_plain(Xapian::Database& db, const QueryNode& root, std::size_t concepts,
+void weigh_plain(Xapian::Database& db, const BuiltQuery& plain, std::size_t concepts,
                  const RankingParams& rp, std::vector<Candidate>& cands) {
-  const BuiltQuery plain = build_query(root, 0.0);
   std::vector<Candidate> weighed = cands;
   // AND_MAYBE with nothing: the plain query's own weights.
   reweigh(db, plain, Xapian::Query::MatchNothing, rp.plain, weighed);
@@ -96,24 +95,22 @@ void weigh_plain(Xapian::Database& db, const QueryNode& root, std::size_t concep
   for (std::size_t i = 0; i < cands.size(); ++i) cands[i].plain_weight = weighed[i].weight;
 }
 
-std::vector<Candidate> candidates(Xapian::Database& db, const QueryNode& root,
-                                  const BuiltQuery& built, const Xapian::Query& filter,
-                                  std::size_t concepts, bool tiered, double headline_boost,
-                                  std::size_t depth, const Deadline& deadline,
-                                  std::size_t& estimated) {
-  const RankingParams& rp = ranking_params();
-  auto cands = retrieve(db, built, filter, rp, depth, estimated);
-  if (tiered || rp.feedback.docs == 0 || cands.empty() || deadline.passed()) return cands;
-  const Xapian::Query expansion =
-      feedback_query(db, feedback_docs(cands, rp.feedback.docs),
-                     static_cast<double>(concepts), headline_boost, rp.feedback);
+Candidates candidates(Xapian::Database& db, const QueryPlan& plan) {
+  const RankingParams& rp = plan.params;
+  Candidates out;
+  std::vector<Candidate>& cands = out.articles;
+  cands = retrieve(db, plan.built, plan.filter, rp, plan.depth, out.estimated);
+  if (plan.tiered || rp.feedback.docs == 0 || cands.empty() || plan.deadline.passed()) return out;
+  const auto concepts = static_cast<double>(plan.ranker.concept_count());
+  const Xapian::Query expansion = feedback_query(db, feedback_docs(cands, rp.feedback.docs),
+                                                 concepts, plan.headline_boost, rp.feedback);
   // The feedback words re-weigh the candidates rather than retrieve again
   // from the whole index: on the IR collections (depth 1000) that moved MAP
   // by at most 0.0005, and on 4-word queries at 101k articles it costs
   // 1.1 ms instead of 9.4 (bench/speed-profile.md).
-  if (!expansion.empty()) reweigh(db, built, expansion, rp.article, cands);
-  if (!deadline.passed()) weigh_plain(db, root, concepts, rp, cands);
-  return cands;
+  if (!expansion.empty()) reweigh(db, plan.built, expansion, rp.article, cands);
+  if (!plan.deadline.passed()) weigh_plain(db, plan.plain, plan.ranker.concept_count(), rp, cands);
+  return out;
 }
 
 }  // namespace newsearch

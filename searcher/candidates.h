@@ -1,16 +1,16 @@
 // The candidate articles of a search: retrieved by whole-article BM25
 // (Xapian), then, for long queries, weighed again with pseudo-relevance
-// feedback words. run_search (ranking.h) re-ranks them by passage evidence.
+// feedback words. The next stages (ranking.h) re-rank them by passage evidence.
 #pragma once
 
 #include <xapian.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstddef>
 #include <vector>
 
 #include "searcher/query_builder.h"
+#include "searcher/query_plan.h"
 #include "searcher/ranking_params.h"
 
 namespace newsearch {
@@ -24,20 +24,6 @@ struct Candidate {
   /// (RankingParams::plain); 0 for short queries, without feedback or after
   /// the deadline.
   double plain_weight = 0.0;
-};
-
-/// When SearchOptions::time_budget runs out. Xapian 1.4 cannot end a match
-/// early (Enquire::set_time_limit only stops check_at_least), so the budget
-/// is checked between the steps of a search and between candidates.
-struct Deadline {
-  using Clock = std::chrono::steady_clock;
-  Clock::time_point at = Clock::time_point::max();  ///< max(): none
-
-  explicit Deadline(std::chrono::milliseconds budget) {
-    if (budget.count() > 0) at = Clock::now() + budget;
-  }
-  bool none() const { return at == Clock::time_point::max(); }
-  bool passed() const { return !none() && Clock::now() >= at; }
 };
 
 /// The @p depth best articles of @p built passing @p filter (may be empty:
@@ -58,22 +44,23 @@ std::vector<Candidate> retrieve(Xapian::Database& db, const BuiltQuery& built,
 void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query& expansion,
              const Bm25Params& scheme, std::vector<Candidate>& cands);
 
-/// Sets each candidate's plain_weight (RankingParams::plain): @p root built
-/// with no headline boost, weighed with rp.plain, then again with the
-/// feedback words of the best rp.feedback.docs of that weighing.
+/// Sets each candidate's plain_weight (RankingParams::plain): @p plain (the
+/// query built with no headline boost) weighed with rp.plain, then again
+/// with the feedback words of the best rp.feedback.docs of that weighing.
 /// @p concepts as in candidates().
-void weigh_plain(Xapian::Database& db, const QueryNode& root, std::size_t concepts,
+void weigh_plain(Xapian::Database& db, const BuiltQuery& plain, std::size_t concepts,
                  const RankingParams& rp, std::vector<Candidate>& cands);
 
-/// The candidates of a search: retrieve(), then for an untiered (long)
-/// query reweigh() with the feedback words of the best few (feedback.h), if
-/// there are any, and weigh_plain(), while @p deadline has not passed.
-/// @p built: @p root built with @p headline_boost (leaf_query());
-/// @p concepts: the query's positive words and phrases.
-std::vector<Candidate> candidates(Xapian::Database& db, const QueryNode& root,
-                                  const BuiltQuery& built, const Xapian::Query& filter,
-                                  std::size_t concepts, bool tiered, double headline_boost,
-                                  std::size_t depth, const Deadline& deadline,
-                                  std::size_t& estimated);
+/// The candidates of a search and Xapian's estimate of all its matches.
+struct Candidates {
+  std::vector<Candidate> articles;
+  std::size_t estimated = 0;
+};
+
+/// The candidates of @p plan: retrieve() plan.depth articles, then for an
+/// untiered (long) query reweigh() them with the feedback words of the best
+/// few (feedback.h), if there are any, and weigh_plain(), while the
+/// deadline has not passed.
+Candidates candidates(Xapian::Database& db, const QueryPlan& plan);
 
 }  // namespace newsearch

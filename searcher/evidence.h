@@ -1,6 +1,6 @@
 // Passage evidence read from the index instead of the text: the positions
 // of each query concept in a candidate article (Xapian's position lists of
-// the concept's unstemmed forms), mapped to passages through the article's
+// the concept's unstemmed forms, LeafMatch::positions), mapped to passages through the article's
 // stored layout (index_schema.h, kSlotLayout and word variants).
 //
 // Contract: for every article and concept, the term frequencies and lengths
@@ -12,7 +12,6 @@
 
 #include <xapian.h>
 
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -27,15 +26,12 @@ struct ArticleEvidence {
   std::vector<PassageEvidence> passages;
 };
 
-/// Reads evidence for one query; built once per search (it looks up the
-/// concepts' word variants), then read() per candidate. Holds a reference
-/// to @p db and the concepts' leaves.
+/// Reads evidence for one query; built once per search, then read() per
+/// candidate. Holds a reference to @p db and the concepts' LeafMatch.
 class EvidenceReader {
  public:
-  /// @p analyzer stems candidate forms (a form equal to a query stem is
-  /// that stem's form only if it stems to itself).
-  EvidenceReader(const Xapian::Database& db, Analyzer& analyzer,
-                 const std::vector<Concept>& concepts);
+  /// @p concepts: their LeafMatch with its forms in @p db.
+  EvidenceReader(const Xapian::Database& db, const std::vector<Concept>& concepts);
 
   /// Looks up which of @p candidates hold each body form, in one pass over
   /// each form's postings in docid order, so that read() skips the position
@@ -49,22 +45,11 @@ class EvidenceReader {
   ArticleEvidence read(Xapian::docid did) const;
 
  private:
-  // The normalised terms (no field prefix) of one concept in one field.
-  struct FieldTerms {
-    std::vector<std::string> words;   // each occurrence of any counts once
-    std::vector<std::string> phrase;  // consecutive positions, in order
-    bool empty() const { return words.empty() && phrase.empty(); }
-  };
-  // Appends the positions of one term in one field.
-  using Lookup = std::function<void(const std::string& term, std::vector<Xapian::termpos>& out)>;
-  // Positions of a concept's matches in one field, sorted.
-  static std::vector<Xapian::termpos> positions(const FieldTerms& terms, const Lookup& lookup);
-
   // False if prefetch() showed that @p did lacks the body form @p term.
   bool may_hold(Xapian::docid did, const std::string& term) const;
 
   const Xapian::Database& db_;
-  std::vector<FieldTerms> body_, headline_;  // per concept
+  std::vector<const LeafMatch*> leaves_;     // per concept
   std::vector<Xapian::docid> prefetched_;    // sorted; empty without prefetch()
   std::map<std::string, std::vector<Xapian::docid>> holders_;  // body form -> sorted holders
 };

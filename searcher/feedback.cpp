@@ -94,10 +94,7 @@ Xapian::Query feedback_query(const Xapian::Database& db, const std::vector<Score
 
   std::vector<Xapian::Query> parts;
   for (const auto& [w, stem] : ranked) {
-    QueryLeaf leaf;
-    leaf.terms = {stem};
-    leaf.stems = {stem};
-    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, leaf_query(leaf, headline_boost),
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, leaf_query(LeafMatch::of_stem(stem), headline_boost),
                        params.weight * query_size * w / mass);
   }
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());

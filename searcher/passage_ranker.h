@@ -9,15 +9,13 @@
 #include <vector>
 
 #include "newsearch/analyzer.h"
-#include "searcher/query_parser.h"
+#include "searcher/leaf_match.h"
 
 namespace newsearch {
 
-using ByteRange = std::pair<std::size_t, std::size_t>;
-
 /// A positive word or phrase of the query with its inverse document frequency.
 struct Concept {
-  const QueryLeaf* leaf = nullptr;
+  const LeafMatch* match = nullptr;  ///< what it matches (not owned)
   double idf = 0.0;
 };
 
@@ -39,10 +37,10 @@ class PassageRanker {
   explicit PassageRanker(std::vector<Concept> concepts) : concepts_(std::move(concepts)) {}
 
   /// Which text is examined: title: words and phrases match only headlines.
-  enum class Field { kBody, kHeadline };
+  using Field = MatchField;
 
   /// Analyse @p text (the same analysis as at index time) and find the
-  /// concepts in it.
+  /// concepts in it (LeafMatch::find).
   PassageEvidence examine(Analyzer& analyzer, std::string_view text, Field field = Field::kBody) const;
 
   /// BM25 of the passage given the mean passage length in words.

@@ -1,4 +1,4 @@
-// Internal ranking parameters of run_search (ranking.h) that are not
+// Internal ranking parameters of a search (ranking.h, candidates.h) that are not
 // SearchOptions: article BM25, the all-words tier, pseudo-relevance feedback.
 // Not part of the public API: one configuration for every collection, chosen
 // with bench/relevance_table.sh on the IR test collections (bench/README.md)
@@ -74,7 +74,8 @@ struct RankingParams {
   double long_query_plain_factor = 1.0;
 };
 
-/// The parameters run_search uses.
+/// The default parameters: those a Searcher passes to run_search
+/// (search_pipeline.h). No stage reads them from here.
 const RankingParams& ranking_params();
 
 }  // namespace newsearch

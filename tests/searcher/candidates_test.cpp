@@ -115,7 +115,8 @@ TEST_CASE("reweigh: feedback weights of the candidates equal whole-index weights
                               "alpha beta gamma delta", "alpha OR beta OR gamma OR delta");
   INFO("query: " << query);
   const newsearch::QueryNode root = newsearch::parse_query(query, ix.an);
-  const newsearch::BuiltQuery built = newsearch::build_query(root, boost);
+  const newsearch::BuiltQuery built =
+      newsearch::build_query(root, newsearch::LeafMatches(root), boost);
   std::size_t estimated = 0;
   const auto cands = newsearch::retrieve(db, built, {}, rp, 50, estimated);
   REQUIRE(cands.size() >= 20);
@@ -149,15 +150,18 @@ TEST_CASE("weigh_plain: plain weights equal whole-index weights of the unboosted
                               "alpha beta gamma delta zephyr", "alpha OR beta OR gamma OR delta");
   INFO("query: " << query);
   const newsearch::QueryNode root = newsearch::parse_query(query, ix.an);
+  const newsearch::LeafMatches matches(root);
   std::size_t estimated = 0;
-  auto cands = newsearch::retrieve(db, newsearch::build_query(root, 0.5), {}, rp, 60, estimated);
+  auto cands =
+      newsearch::retrieve(db, newsearch::build_query(root, matches, 0.5), {}, rp, 60, estimated);
   REQUIRE(cands.size() >= 20);
   const auto before = cands;
-  newsearch::weigh_plain(db, root, 4, rp, cands);
+  // The plain query: the query built with no headline boost.
+  const newsearch::BuiltQuery plain = newsearch::build_query(root, matches, 0.0);
+  newsearch::weigh_plain(db, plain, 4, rp, cands);
 
   // The same by hand over the whole index: the plain query, its best 10,
   // their feedback words (no headline boost), the plain query with them.
-  const newsearch::BuiltQuery plain = newsearch::build_query(root, 0.0);
   const auto unexpanded =
       expected_weights(db, before, plain, Xapian::Query::MatchNothing, rp.plain);
   std::vector<newsearch::ScoredDoc> first;

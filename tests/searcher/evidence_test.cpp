@@ -19,6 +19,7 @@
 #include "newsearch/indexer.h"
 #include "searcher/format/stored_article.h"
 #include "searcher/evidence.h"
+#include "searcher/leaf_match.h"
 #include "searcher/passage_ranker.h"
 #include "searcher/query_parser.h"
 #include "tests/support/temp_dir.h"
@@ -107,14 +108,16 @@ struct Checker {
     } catch (const newsearch::Error&) {
       return;  // e.g. a lone stopword: nothing to search for
     }
+    const newsearch::LeafMatches matches(root, db, an);
     std::vector<newsearch::Concept> concepts;
-    for (const auto* leaf : newsearch::positive_leaves(root)) concepts.push_back({leaf, 1.0});
+    for (const auto* leaf : newsearch::positive_leaves(root))
+      concepts.push_back({&matches.of(*leaf), 1.0});
     const PassageRanker ranker(std::move(concepts));
-    const newsearch::EvidenceReader reader(db, an, ranker.concepts());
+    const newsearch::EvidenceReader reader(db, ranker.concepts());
     const newsearch::ArticleEvidence stored = reader.read(did);
     // The same with prefetch(), which skips the lookups of forms the
     // article lacks (here among its neighbours, as among candidates).
-    newsearch::EvidenceReader prefetched(db, an, ranker.concepts());
+    newsearch::EvidenceReader prefetched(db, ranker.concepts());
     prefetched.prefetch({did + 1, did, did > 1 ? did - 1 : did});
     const newsearch::ArticleEvidence fast = prefetched.read(did);
     const auto article = newsearch::decode_stored_article(db.get_document(did).get_data());

@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "newsearch/analyzer.h"
+#include "searcher/leaf_match.h"
 #include "searcher/passage_ranker.h"
 #include "searcher/query_parser.h"
 
@@ -23,14 +25,16 @@ namespace {
 struct Ranked {
   Analyzer an;
   QueryNode root;
+  std::optional<newsearch::LeafMatches> matches;
   PassageRanker ranker{std::vector<Concept>{}};
 
   explicit Ranked(const std::string& query, std::vector<double> idfs = {}) {
     root = newsearch::parse_query(query, an);
+    matches.emplace(root);
     std::vector<Concept> concepts;
     const auto leaves = newsearch::positive_leaves(root);
     for (std::size_t i = 0; i < leaves.size(); ++i)
-      concepts.push_back({leaves[i], i < idfs.size() ? idfs[i] : 1.0});
+      concepts.push_back({&matches->of(*leaves[i]), i < idfs.size() ? idfs[i] : 1.0});
     ranker = PassageRanker(std::move(concepts));
   }
 

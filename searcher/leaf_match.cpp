@@ -1,0 +1,199 @@
+#include "searcher/leaf_match.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "searcher/format/index_schema.h"
+
+namespace newsearch {
+namespace {
+
+std::string with(std::string_view prefix, const std::string& term) {
+  std::string s(prefix);
+  s += term;
+  return s;
+}
+
+std::string_view exact_prefix(MatchField field) {
+  return field == MatchField::kHeadline ? schema::kPrefixHeadline : std::string_view();
+}
+
+std::string_view stem_prefix(MatchField field) {
+  return field == MatchField::kHeadline ? schema::kPrefixHeadlineStem : schema::kPrefixStem;
+}
+
+// The normalised forms in the index whose stem is @p stem: its variants from
+// the synonym table and the stem itself if it is its own stem (Snowball
+// stems are not always fixed points: a word spelt like one stem can have
+// another).
+std::vector<std::string> forms_of(const Xapian::Database& db, Analyzer& analyzer,
+                                  const std::string& stem) {
+  std::vector<std::string> forms;
+  if (analyzer.stem(stem) == stem) forms.push_back(stem);
+  const std::string key = std::string(schema::kPrefixStem) + stem;
+  for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) forms.push_back(*it);
+  return forms;
+}
+
+// The @p forms that some article has under @p prefix (unprefixed).
+std::vector<std::string> existing(const Xapian::Database& db, std::string_view prefix,
+                                  const std::vector<std::string>& forms) {
+  std::vector<std::string> out;
+  for (const auto& f : forms)
+    if (db.term_exists(std::string(prefix) + f)) out.push_back(f);
+  return out;
+}
+
+bool contains(const std::vector<Xapian::termpos>& sorted, Xapian::termpos p) {
+  return std::binary_search(sorted.begin(), sorted.end(), p);
+}
+
+// One match per starting word, the longest (the rule in leaf_match.h).
+void one_per_start(std::vector<ByteRange>& found) {
+  std::sort(found.begin(), found.end(), [](const ByteRange& a, const ByteRange& b) {
+    return a.first != b.first ? a.first < b.first : a.second > b.second;
+  });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const ByteRange& a, const ByteRange& b) { return a.first == b.first; }),
+              found.end());
+}
+
+void collect_leaves(const QueryNode& n, std::vector<const QueryLeaf*>& out) {
+  if (n.op == QueryNode::Op::kLeaf) out.push_back(&n.leaf);
+  for (const auto& c : n.children) collect_leaves(c, out);
+}
+
+}  // namespace
+
+LeafMatch::LeafMatch(const QueryLeaf& leaf) : title_only_(leaf.title_only) {
+  if (leaf.terms.size() == 1) {
+    word_ = leaf.exact ? leaf.terms[0] : leaf.stems[0];
+    word_is_term_ = leaf.exact;
+  } else {
+    phrase_ = leaf.terms;
+    // "cease-fire" also matches a plain "ceasefire" (and its joined form).
+    word_ = leaf.joined_stem;
+  }
+}
+
+LeafMatch::LeafMatch(const QueryLeaf& leaf, const Xapian::Database& db, Analyzer& analyzer)
+    : LeafMatch(leaf) {
+  std::vector<std::string> words;  // unprefixed forms counted one by one
+  if (!word_.empty()) words = word_is_term_ ? std::vector{word_} : forms_of(db, analyzer, word_);
+  if (applies_to(MatchField::kBody)) body_ = {existing(db, "", words), phrase_};
+  headline_ = {existing(db, schema::kPrefixHeadline, words), phrase_};
+}
+
+LeafMatch LeafMatch::of_stem(std::string stem) {
+  LeafMatch m;
+  m.word_ = std::move(stem);
+  return m;
+}
+
+std::string LeafMatch::word_term(MatchField field) const {
+  return with(word_is_term_ ? exact_prefix(field) : stem_prefix(field), word_);
+}
+
+Xapian::Query LeafMatch::query(MatchField field) const {
+  if (phrase_.empty()) return Xapian::Query(word_term(field));
+  std::vector<Xapian::Query> parts;
+  for (const auto& t : phrase_) parts.emplace_back(with(exact_prefix(field), t));
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
+                       static_cast<Xapian::termcount>(parts.size()));
+  if (word_.empty()) return phrase;
+  return Xapian::Query(Xapian::Query::OP_OR, phrase, Xapian::Query(word_term(field)));
+}
+
+double LeafMatch::idf(const Xapian::Database& db) const {
+  Xapian::doccount n = 0;
+  if (phrase_.empty()) {
+    n = db.get_termfreq(word_term(MatchField::kBody));
+  } else {
+    n = db.get_doccount();
+    for (const auto& t : phrase_) n = std::min(n, db.get_termfreq(t));
+    if (!word_.empty()) n = std::max(n, db.get_termfreq(word_term(MatchField::kBody)));
+  }
+  const double total = db.get_doccount();
+  return std::log(1.0 + (total - n + 0.5) / (n + 0.5));
+}
+
+const FieldForms& LeafMatch::forms(MatchField field) const {
+  return field == MatchField::kHeadline ? headline_ : body_;
+}
+
+std::vector<Xapian::termpos> LeafMatch::positions(MatchField field, const Lookup& lookup) const {
+  const FieldForms& terms = forms(field);
+  std::vector<Xapian::termpos> out;
+  for (const auto& term : terms.words) lookup(term, out);
+  if (!terms.phrase.empty()) {
+    std::vector<Xapian::termpos> first;
+    lookup(terms.phrase[0], first);
+    std::vector<std::vector<Xapian::termpos>> rest;
+    for (std::size_t k = 1; k < terms.phrase.size() && !first.empty(); ++k) {
+      rest.emplace_back();
+      lookup(terms.phrase[k], rest.back());
+      if (rest.back().empty()) first.clear();
+    }
+    for (Xapian::termpos p : first) {
+      bool all = true;
+      for (std::size_t k = 0; k < rest.size() && all; ++k) all = contains(rest[k], p + static_cast<Xapian::termpos>(k + 1));
+      if (all) out.push_back(p);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  // A phrase match and its joined form at the same position ("cease-fire":
+  // "cease fire" and "ceasefire") are one match. Different forms of one
+  // stem at one position are not: "over-eating" holds "over" and
+  // "overeating", and both stem to "over".
+  if (!terms.phrase.empty()) out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Adds the ranges where the phrase occurs in consecutive positions (joined
+// compound tokens are not words of their own).
+void LeafMatch::find_phrase(const std::vector<const Token*>& words,
+                            std::vector<ByteRange>& out) const {
+  const std::size_t n = phrase_.size();
+  for (std::size_t i = 0; i + n <= words.size(); ++i) {
+    std::size_t k = 0;
+    while (k < n && words[i + k]->term == phrase_[k] &&
+           words[i + k]->position == words[i]->position + k)
+      ++k;
+    if (k == n) out.emplace_back(words[i]->byte_begin, words[i + n - 1]->byte_end);
+  }
+}
+
+std::vector<ByteRange> LeafMatch::find(const std::vector<Token>& tokens,
+                                       const std::vector<const Token*>& words,
+                                       MatchField field) const {
+  std::vector<ByteRange> found;
+  if (!applies_to(field)) return found;
+  if (!phrase_.empty()) find_phrase(words, found);
+  if (!word_.empty())
+    for (const Token& t : tokens)
+      if (word_matches(t)) found.emplace_back(t.byte_begin, t.byte_end);
+  // The phrase "cease fire" and the joined "ceasefire" in "cease-fire" are
+  // one match, and so is a word whose stem happens to equal the joined stem
+  // ("over" in "over-eating": both stem to "over"). This is also what
+  // stored positions can tell (positions()).
+  if (!phrase_.empty()) one_per_start(found);
+  return found;
+}
+
+LeafMatches::LeafMatches(const QueryNode& root) {
+  std::vector<const QueryLeaf*> all;
+  collect_leaves(root, all);
+  for (const QueryLeaf* leaf : all) by_leaf_.emplace(leaf, LeafMatch(*leaf));
+}
+
+LeafMatches::LeafMatches(const QueryNode& root, const Xapian::Database& db, Analyzer& analyzer) {
+  const std::vector<const QueryLeaf*> positive = positive_leaves(root);
+  const std::set<const QueryLeaf*> can_match(positive.begin(), positive.end());
+  std::vector<const QueryLeaf*> all;
+  collect_leaves(root, all);
+  for (const QueryLeaf* leaf : all)
+    by_leaf_.emplace(leaf, can_match.count(leaf) ? LeafMatch(*leaf, db, analyzer) : LeafMatch(*leaf));
+}
+
+}  // namespace newsearch
