@@ -32,7 +32,7 @@ namespace newsearch {
 /// (a second run_indexer on another index, in another thread) is inert.
 class TerminateGuard {
  public:
-  /// The indexer's exit status for an index failure (README "Indexing").
+  /// The indexer's exit status for an index failure (docs/indexing.md, "Summary, exit status, logging").
   static constexpr int kFatalExitStatus = 2;
 
   TerminateGuard(std::string index_path, spdlog::logger* log);

@@ -16,7 +16,7 @@ inline constexpr std::size_t kMaxArticleIdBytes = 64 * 1024;
 /** An article to index. Only id and some text are required.
  *
  *  The text is analysed exactly as the indexer analyses a JSON Lines record
- *  (README "Input formats"): whitespace is collapsed, paragraphs are split at
+ *  (docs/indexing.md, "Sources and formats"): whitespace is collapsed, paragraphs are split at
  *  blank lines, and a paragraph longer than about 600 bytes is cut into
  *  passages at sentence boundaries. All strings are UTF-8. Control
  *  characters (C0, DEL, C1) in every field but the id are removed (become

@@ -57,8 +57,8 @@ struct IndexerOptions {
   /// Bytes kept free on the index's filesystem: a commit, compaction or
   /// shard merge that would leave less is refused with Error(kIOError,
   /// "No space left on device ..."), and the index keeps its last commit.
-  /// libxapian cannot report every full-disk write error (README
-  /// "Operations"), so this margin is what makes a filling disk a clean
+  /// libxapian cannot report every full-disk write error (docs/indexing.md,
+  /// "Full disk"), so this margin is what makes a filling disk a clean
   /// error. 0 disables the margin (a compaction must still fit).
   std::uint64_t min_free_bytes = 64ull << 20;
   /// Called with the run's progress, on the thread that called run_indexer()
@@ -94,7 +94,7 @@ struct IndexStats {
 };
 
 /** Index every record of options.sources into options.db_path,
- *  incrementally (README "Indexing"). Bad records are skipped, logged with
+ *  incrementally (docs/indexing.md). Bad records are skipped, logged with
  *  their path and reason, and counted; they never stop the run.
  *  @throws Error(kNotFound) for a missing SOURCE or, with no SOURCE (only
  *    compacting), a missing index; Error(kInvalidArgument) for an empty

@@ -62,7 +62,7 @@ struct SearchOptions {
   /// reading each shown article's stored record cannot be interrupted.
   std::chrono::milliseconds time_budget{0};
 
-  // --- Ranking (see README "Ranking") --------------------------------------
+  // --- Ranking (see docs/ranking.md) --------------------------------------
   /// Candidate articles re-ranked by passage evidence: the best
   /// max(offset + limit, rerank_depth) by whole-article BM25. More gives
   /// better passage ranking at some cost in latency.
@@ -70,7 +70,7 @@ struct SearchOptions {
   /// Weight of whole-article evidence (BM25 over headline and body) added to
   /// the passage score. Queries of more than three words add twice this
   /// times the article's BM25, plus this times a plain-text article BM25
-  /// with feedback words of its own (README, "Ranking").
+  /// with feedback words of its own (docs/ranking.md).
   double article_weight = 0.5;
   /// Weight of the headline's own BM25 (scored like a passage) added to the
   /// score of every passage of the article.

@@ -9,7 +9,7 @@
  *                << hit.passages.front().snippet.text << '\n';
  *  @endcode
  *
- *  Query syntax (see README "Query syntax"):
+ *  Query syntax (see docs/searching.md):
  *   - plain words: all matter; articles and passages that contain all of
  *     them rank first, others may follow;
  *   - "quoted phrase": the words in order;
@@ -69,7 +69,7 @@ class NEWSEARCH_API Searcher {
 
   /** Run @p query and return ranked hits with passages and snippets, using
    *  the options given to open(). Cost: one Xapian match of depth
-   *  offset + max(limit, rerank_depth), then the passages of those candidate
+   *  max(offset + limit, rerank_depth), then the passages of those candidate
    *  articles are scored (typically a few milliseconds).
    *  Equal scores are ordered by article id (ascending), at every cut
    *  (re-ranking depth, offset, limit) too: two builds of the same articles

@@ -19,7 +19,7 @@ enum class Marking {
 /// character of an article reaches the terminal.
 void print_human(std::ostream& out, const SearchResults& results, Marking marking);
 
-/// Prints one JSON object per hit, one per line (fields in README "JSON output").
+/// Prints one JSON object per hit, one per line (fields in docs/searching.md, "JSON output").
 /// Invalid UTF-8 becomes U+FFFD; control characters are \u escapes.
 void print_json(std::ostream& out, const SearchResults& results);
 

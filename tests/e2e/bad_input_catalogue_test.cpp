@@ -1,9 +1,9 @@
 // The bad-input catalogue (issue 15): each case writes one bad input beside
 // one good article, runs the real `indexer` or `search` once and checks the
-// exit status (README, "Indexing" and "Searching"), exactly one clear
+// exit status (docs/indexing.md and docs/searching.md), exactly one clear
 // diagnostic line on stderr naming the input and the reason, and that the
 // good article was still indexed and is found by `search`. The inputs are
-// the README's bad-input promise and the defects of issue 15; the cases
+// the bad-input promise of docs/indexing.md and the defects of issue 15; the cases
 // assert the promised (fixed) behaviour. Harness: tests/e2e/catalogue.h.
 #include <fcntl.h>
 #include <sys/file.h>

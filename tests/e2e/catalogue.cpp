@@ -21,7 +21,7 @@ bool starts_with(const std::string& s, const std::string& prefix) { return s.rfi
 
 // stderr lines that are diagnostics: everything but the info/debug/trace
 // chatter and the run-level "not pruning" notice, which a run with a bad
-// file or line logs besides the line about the input (README, "Indexing").
+// file or line logs besides the line about the input (docs/indexing.md, "Bad input").
 std::vector<std::string> diagnostics(Tool tool, const std::string& err) {
   const std::string name = tool == Tool::kIndexer ? "indexer: " : "search: ";
   std::vector<std::string> out;

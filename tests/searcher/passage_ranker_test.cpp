@@ -192,7 +192,7 @@ TEST_CASE("hyphenated compounds match their joined form both ways", "[passage_ra
       // query "cease-fire" finds "cease-fire" (as a phrase of its parts)
       {"cease-fire", "a fragile cease-fire in Syria", {"cease-fire"}},
       {"cease-fire", "a cease fire in Syria", {"cease fire"}},
-      // ... and the joined spelling, as the README promises
+      // ... and the joined spelling, as docs/analysis.md promises
       {"cease-fire", "a new ceasefire in Syria", {"ceasefire"}},
       {"al-Sisi", "President Abdel Fattah al-Sisi said", {"al-Sisi"}},
       {"Sisi", "President Abdel Fattah al-Sisi said", {"Sisi"}},
