@@ -16,8 +16,9 @@ inline constexpr int kSkipStatus = 77;
 void skip(const std::string& reason);
 
 /// main()'s exit status from Catch2's (@p failed: the failed assertions, at
-/// most 255): kSkipStatus when nothing failed and each test case that ran
-/// was skipped; never kSkipStatus when something failed.
+/// most 255; under --list-* the number listed, which ctest's test discovery
+/// reads): kSkipStatus when nothing failed and each test case that ran was
+/// skipped; never kSkipStatus otherwise.
 int exit_status(int failed);
 
 /// Counts a test case that started (the listener in tests/main.cpp).
