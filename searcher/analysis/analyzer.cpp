@@ -63,7 +63,9 @@ class Utf8Text {
 
 }  // namespace
 
-struct Analyzer::Impl {
+// Hidden: a nested class takes the visibility of the exported Analyzer, so
+// its out-of-line members would otherwise be exported with it.
+struct __attribute__((visibility("hidden"))) Analyzer::Impl {
   AnalyzerOptions options;
   std::unique_ptr<icu::BreakIterator> words = make_iterator(true);
   std::unique_ptr<icu::BreakIterator> sentences = make_iterator(false);

@@ -10,6 +10,7 @@
 
 #include "indexer/source_walker.h"
 #include "newsearch/error.h"
+#include "tests/support/skip.h"
 #include "tests/support/temp_dir.h"
 
 using newsearch::find_sources;
@@ -239,10 +240,7 @@ TEST_CASE("printable_path escapes invalid UTF-8 and control characters", "[index
 
 TEST_CASE("find_sources: an unreadable directory is reported and skipped",
           "[indexer][walker][error]") {
-  if (geteuid() == 0) {
-    WARN("running as root: permissions are not enforced, test skipped");
-    return;
-  }
+  if (geteuid() == 0) return newsearch::test::skip("running as root: permissions are not enforced");
   TempDir dir;
   make_tree(dir);
   fs::permissions(dir / "src/world", fs::perms::none);

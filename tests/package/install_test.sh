@@ -30,7 +30,42 @@ grep -q 'newsearch::IndexWriter::put' <<<"$exported" || fail "IndexWriter::put i
 if grep -E 'newsearch::(parse_query|run_search|build_document|IndexStore|split_passages|make_snippet|PassageRanker)' <<<"$exported"; then
   fail "internal symbols are exported"
 fi
-echo "exports: $(grep -c 'newsearch::' <<<"$exported") newsearch symbols, no internal ones"
+# The rule, for every exported symbol: either it is a public name of
+# namespace newsearch (newsearch::f or newsearch::Class::member, or the
+# typeinfo or vtable of a class, each name declared in the installed headers;
+# never a nested class such as a pimpl's Impl, never a std template instance
+# over a newsearch type), or it is a weak (vague-linkage) instance of a
+# std, Xapian or spdlog template or inline function, which any user of that
+# template may define too, and which names nothing of newsearch.
+public_words=" $(cat "$prefix"/include/newsearch/*.h | grep -oE '[A-Za-z_][A-Za-z0-9_]*' | sort -u | tr '\n' ' ') "
+is_public() {  # demangled symbol
+  local s=${1#typeinfo name for } path part parts
+  s=${s#typeinfo for }
+  s=${s#vtable for }
+  [[ $s == newsearch::* ]] || return 1
+  path=${s%%[([]*}                # the qualified name, without [abi:...] or parameters
+  IFS=: read -r -a parts <<<"${path//::/:}"
+  (( ${#parts[@]} == 2 || ${#parts[@]} == 3 )) || return 1
+  for part in "${parts[@]:1}"; do
+    part=${part#\~}
+    [[ $part == operator* ]] && part=operator
+    [[ $part != Impl && $public_words == *" $part "* ]] || return 1
+  done
+}
+bad=()
+while read -r _ kind sym; do
+  if [[ $sym == *newsearch* ]]; then
+    is_public "$sym" || bad+=("$kind $sym")
+  elif [[ $kind != [WVu] ]]; then
+    bad+=("$kind $sym")
+  fi
+done <<<"$exported"
+if (( ${#bad[@]} )); then
+  printf '  %s\n' "${bad[@]}" >&2
+  fail "${#bad[@]} exported symbols are neither public newsearch names nor weak template instances"
+fi
+echo "exports: $(grep -c 'newsearch::' <<<"$exported") public newsearch symbols" \
+     "and $(grep -vc 'newsearch' <<<"$exported") weak instances of std, Xapian or spdlog templates"
 
 # The installed programs run from the prefix (RPATH $ORIGIN/../lib).
 "$prefix/bin/indexer" --db "$work/index" --log-level warn "$src/corpus" >"$work/indexer.out"

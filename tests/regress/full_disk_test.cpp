@@ -23,12 +23,14 @@
 #include <vector>
 
 #include "tests/support/process.h"
+#include "tests/support/skip.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using newsearch::test::bin;
 using newsearch::test::ProcessResult;
 using newsearch::test::run_process;
+using newsearch::test::skip;
 using newsearch::test::TempDir;
 
 namespace {
@@ -60,10 +62,10 @@ class Tmpfs {
   bool mounted_ = false;
 };
 
-// True (with a warning) when this process may not mount a tmpfs.
+// True (the test case skipped) when this process may not mount a tmpfs.
 bool cannot_mount(Tmpfs& probe) {
   if (::geteuid() != 0 || !probe.mount_kib(1024)) {
-    WARN("skipped: mounting a tmpfs needs root (and a kernel that allows it)");
+    skip("mounting a tmpfs needs root (and a kernel that allows it)");
     return true;
   }
   probe.unmount();

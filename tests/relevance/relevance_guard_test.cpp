@@ -22,6 +22,7 @@
 #include "bench/trec_metrics.h"
 #include "newsearch/indexer.h"
 #include "newsearch/newsearch.h"
+#include "tests/support/skip.h"
 #include "tests/support/temp_dir.h"
 
 namespace {
@@ -71,10 +72,8 @@ bench::Run run_queries(newsearch::Searcher& searcher, const std::vector<Query>& 
 TEST_CASE("MEDLINE test collection: MAP and nDCG@10 stay above their floors",
           "[relevance][guard]") {
   const std::string shared = newsearch::test::shared_data_dir();
-  if (shared.empty()) {
-    WARN("../shared/data is absent: the relevance guard is skipped");
-    return;
-  }
+  if (shared.empty())
+    return newsearch::test::skip("../shared/data is absent: the relevance guard needs ir-med");
   const std::string dir = shared + "/ir-med";
   REQUIRE(fs::exists(dir + "/docs.jsonl.gz"));
   TempDir t;
