@@ -12,8 +12,8 @@
 #include "newsearch/export.h"
 
 #define NEWSEARCH_VERSION_MAJOR 0
-#define NEWSEARCH_VERSION_MINOR 3
-#define NEWSEARCH_VERSION_PATCH 1
+#define NEWSEARCH_VERSION_MINOR 4
+#define NEWSEARCH_VERSION_PATCH 0
 
 namespace newsearch {
 
