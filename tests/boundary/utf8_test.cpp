@@ -6,7 +6,7 @@
 #include "searcher/boundary/utf8.h"
 
 namespace utf8 = newsearch::utf8;
-constexpr std::size_t npos = std::string_view::npos;
+constexpr std::size_t kNpos = std::string_view::npos;
 
 TEST_CASE("find_invalid accepts valid UTF-8", "[analysis][utf8]") {
   auto s = GENERATE(as<std::string>{},
@@ -22,7 +22,7 @@ TEST_CASE("find_invalid accepts valid UTF-8", "[analysis][utf8]") {
                     "\xF4\x8F\xBF\xBF",                     // U+10FFFF, the maximum
                     "\x7F");
   CAPTURE(s);
-  CHECK(utf8::find_invalid(s) == npos);
+  CHECK(utf8::find_invalid(s) == kNpos);
 }
 
 TEST_CASE("find_invalid reports the offset of the first bad sequence", "[analysis][utf8]") {
@@ -49,7 +49,7 @@ TEST_CASE("find_invalid reports the offset of the first bad sequence", "[analysi
 }
 
 TEST_CASE("find_invalid treats NUL as valid UTF-8", "[analysis][utf8]") {
-  CHECK(utf8::find_invalid(std::string_view("a\0b", 3)) == npos);
+  CHECK(utf8::find_invalid(std::string_view("a\0b", 3)) == kNpos);
 }
 
 TEST_CASE("char_count counts code points before a byte offset", "[analysis][utf8]") {
