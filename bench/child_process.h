@@ -22,11 +22,11 @@ extern char** environ;
 namespace bench {
 
 struct ChildResult {
-  int status = -1;       ///< exit status; 128 + signal if killed
-  double seconds = 0;    ///< wall time from spawn to exit
+  int status = -1;          ///< exit status; 128 + signal if killed
+  double seconds = 0;       ///< wall time from spawn to exit
   double peak_rss_mib = 0;  ///< ru_maxrss of the child, MiB (as /usr/bin/time -v / 1024)
-  double cpu_seconds = 0;  ///< user + system
-  std::string out;       ///< its stdout (stderr is passed through)
+  double cpu_seconds = 0;   ///< user + system
+  std::string out;          ///< its stdout (stderr is passed through)
 };
 
 /// Runs @p argv (argv[0] is a path) and waits for it. Its stdout is collected

@@ -85,9 +85,8 @@ inline std::string prepare_query(const std::string& raw, QueryPrep& prep) {
       w.erase(0, 1);
       stripped = true;
     }
-    if (w.size() >= 6 && std::equal(w.begin(), w.begin() + 6, "title:", [](char a, char b) {
-          return (a | 0x20) == b;
-        })) {
+    if (w.size() >= 6 && std::equal(w.begin(), w.begin() + 6,
+                                    "title:", [](char a, char b) { return (a | 0x20) == b; })) {
       w.erase(0, 6);
       stripped = true;
     }

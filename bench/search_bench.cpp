@@ -38,8 +38,8 @@ using bench::fmt;
 using bench::Latency;
 using bench::mb;
 using bench::ratio;
-using bench::summarize;
 using bench::seconds_since;
+using bench::summarize;
 using nlohmann::json;
 
 // ---------------------------------------------------------------------------
@@ -51,8 +51,8 @@ struct Config {
   int rounds = 3, warmup = 1;
   std::size_t max_queries = 0, depth = 1000, k = 10;
   double min_map = 0;
-  bool keep = false, reuse = false, allow_empty = false, no_latency = false,
-       no_relevance = false, verbose = false;
+  bool keep = false, reuse = false, allow_empty = false, no_latency = false, no_relevance = false,
+       verbose = false;
 };
 
 /// One corpus + query set to measure.
@@ -121,7 +121,7 @@ struct Report {
   bool latency_done = false;
   Latency ns_lat, base_lat, base_plain_lat;
   int rounds = 0;
-  double overlap10 = 0;  ///< mean shared ids in the two engines' top 10
+  double overlap10 = 0;                            ///< mean shared ids in the two engines' top 10
   std::size_t same_top10 = 0, compared_top10 = 0;  ///< newsearch limit 10 vs limit depth
   std::size_t hits_without_passage = 0;
   bool relevance_done = false;
@@ -140,7 +140,8 @@ void say(const std::string& s) { std::cerr << "search_bench: " << s << std::endl
 
 /// Reads every source file once so that neither engine pays for a cold page cache.
 void warm_sources(const std::vector<std::string>& sources) {
-  const auto files = newsearch::find_sources(sources, [](const std::string&, const std::string&) {});
+  const auto files =
+      newsearch::find_sources(sources, [](const std::string&, const std::string&) {});
   std::vector<char> buf(1 << 20);
   for (const auto& f : files) {
     std::ifstream in(f.path, std::ios::binary);
@@ -195,7 +196,8 @@ Report run_collection(const Config& cfg, const Collection& col, const fs::path& 
     const auto b = bench::build_baseline(col.corpus, base_raw.string());
     rep.index.base_build_seconds = b.seconds;
     rep.index.base_read = b.read;
-    rep.index.base_compact_seconds = bench::compact_baseline(base_raw.string(), base_index.string());
+    rep.index.base_compact_seconds =
+        bench::compact_baseline(base_raw.string(), base_index.string());
     say(col.name + ": baseline " + fmt(b.seconds) + " s + compact " +
         fmt(rep.index.base_compact_seconds) + " s");
     rep.index.measured = true;
@@ -282,8 +284,9 @@ Report run_collection(const Config& cfg, const Collection& col, const fs::path& 
           } else if (ids != reference) {
             ++unstable;
           }
-          if (timed) lat[static_cast<std::size_t>(eng)][static_cast<std::size_t>(r - cfg.warmup)]
-                         .push_back(ms);
+          if (timed)
+            lat[static_cast<std::size_t>(eng)][static_cast<std::size_t>(r - cfg.warmup)].push_back(
+                ms);
         }
       }
     }
@@ -302,8 +305,8 @@ Report run_collection(const Config& cfg, const Collection& col, const fs::path& 
       ns_top[ok_queries[i].id] = a;
     }
     rep.overlap10 = ok_queries.empty() ? 0 : shared / static_cast<double>(ok_queries.size());
-    const std::string empties = std::to_string(empty[0]) + " newsearch, " +
-                                std::to_string(empty[1]) + " baseline";
+    const std::string empties =
+        std::to_string(empty[0]) + " newsearch, " + std::to_string(empty[1]) + " baseline";
     if (cfg.allow_empty)
       check(rep, true, "queries without hits (allowed by --allow-empty): " + empties);
     else
@@ -314,7 +317,8 @@ Report run_collection(const Config& cfg, const Collection& col, const fs::path& 
               std::to_string(unstable) + " differing)");
     check(rep, bad_hits.empty(),
           "newsearch hits are well formed: ranks, unique ids, non-empty snippets, highlight "
-          "offsets" + (bad_hits.empty() ? std::string() : " (" + bad_hits + ")"));
+          "offsets" +
+              (bad_hits.empty() ? std::string() : " (" + bad_hits + ")"));
     check(rep, snippet_bytes > 0 || ok_queries.empty(), "the baseline produced snippets");
   }
 
@@ -369,8 +373,9 @@ Report run_collection(const Config& cfg, const Collection& col, const fs::path& 
       for (const auto& q : queries) qf << q.id << '\t' << q.text << '\n';
     }
 
-    check(rep, rep.ns_rel.queries > 0, "the qrels judge some of the queries (" +
-                                           std::to_string(rep.ns_rel.queries) + " judged)");
+    check(
+        rep, rep.ns_rel.queries > 0,
+        "the qrels judge some of the queries (" + std::to_string(rep.ns_rel.queries) + " judged)");
     check(rep, rep.ns_rel.map >= cfg.min_map,
           "newsearch MAP " + fmt(rep.ns_rel.map, 4) + " is at least --min-map " +
               fmt(cfg.min_map, 4));
@@ -394,7 +399,8 @@ void print_report(const Report& r, const Config& cfg, std::ostream& out) {
     out << ", " << fmt(mb(r.index.text_bytes), 1)
         << " MB text (headline+body UTF-8, 10^6 bytes; skipped " << r.index.ns.skipped << ")";
   out << "\n* queries: " << r.queries_path << " — " << r.queries << " run";
-  if (r.queries != r.prep.in_file) out << " (first " << r.queries << " of " << r.prep.in_file << ")";
+  if (r.queries != r.prep.in_file)
+    out << " (first " << r.queries << " of " << r.prep.in_file << ")";
   out << "; the same prepared text goes to both engines: " << r.prep.lowered
       << " all-caps lowercased, " << r.prep.operators << " with AND/OR/NOT lowercased, "
       << r.prep.stripped << " with quotes/parentheses/leading -,+/title: stripped, "
@@ -410,7 +416,8 @@ void print_report(const Report& r, const Config& cfg, std::ostream& out) {
     const double arts = static_cast<double>(x.ns.articles);
     const double base_total = x.base_build_seconds + x.base_compact_seconds;
     out << "\n### Indexing\n\n";
-    out << "| engine | wall s | articles/s | MB/s | index MB | index/text |\n|---|---:|---:|---:|---:|---:|\n";
+    out << "| engine | wall s | articles/s | MB/s | index MB | index/text "
+           "|\n|---|---:|---:|---:|---:|---:|\n";
     auto row = [&](const std::string& name, double s, std::uint64_t bytes) {
       out << "| " << name << " | " << fmt(s) << " | " << fmt(ratio(arts, s), 0) << " | "
           << fmt(ratio(mb(x.text_bytes), s)) << " | " << fmt(mb(bytes), 1) << " | "
@@ -420,22 +427,26 @@ void print_report(const Report& r, const Config& cfg, std::ostream& out) {
         x.ns_seconds, x.ns_bytes);
     row("baseline xapian, build only", x.base_build_seconds, x.base_raw_bytes);
     row("baseline xapian, build + compact", base_total, x.base_bytes);
-    out << "| **newsearch / baseline (build + compact)** | **" << fmt(ratio(x.ns_seconds, base_total))
-        << "x** | | | **" << fmt(ratio(static_cast<double>(x.ns_bytes), static_cast<double>(x.base_bytes)))
+    out << "| **newsearch / baseline (build + compact)** | **"
+        << fmt(ratio(x.ns_seconds, base_total)) << "x** | | | **"
+        << fmt(ratio(static_cast<double>(x.ns_bytes), static_cast<double>(x.base_bytes)))
         << "x** | |\n";
-    out << "| newsearch / baseline (build only) | " << fmt(ratio(x.ns_seconds, x.base_build_seconds))
-        << "x | | | " << fmt(ratio(static_cast<double>(x.ns_bytes), static_cast<double>(x.base_raw_bytes)))
+    out << "| newsearch / baseline (build only) | "
+        << fmt(ratio(x.ns_seconds, x.base_build_seconds)) << "x | | | "
+        << fmt(ratio(static_cast<double>(x.ns_bytes), static_cast<double>(x.base_raw_bytes)))
         << "x | |\n";
   } else {
-    out << "\n### Indexing\n\nreused the indexes (--reuse): newsearch " << fmt(mb(r.index.ns_bytes), 1)
-        << " MB, baseline " << fmt(mb(r.index.base_bytes), 1) << " MB (compacted), ratio "
-        << fmt(ratio(static_cast<double>(r.index.ns_bytes), static_cast<double>(r.index.base_bytes)))
+    out << "\n### Indexing\n\nreused the indexes (--reuse): newsearch "
+        << fmt(mb(r.index.ns_bytes), 1) << " MB, baseline " << fmt(mb(r.index.base_bytes), 1)
+        << " MB (compacted), ratio "
+        << fmt(ratio(static_cast<double>(r.index.ns_bytes),
+                     static_cast<double>(r.index.base_bytes)))
         << "x\n";
   }
 
   if (r.latency_done) {
-    out << "\n### Query latency (top " << cfg.k << ", warm, " << r.timed_queries << " queries, median of "
-        << r.rounds << " rounds, engines interleaved query by query)\n\n";
+    out << "\n### Query latency (top " << cfg.k << ", warm, " << r.timed_queries
+        << " queries, median of " << r.rounds << " rounds, engines interleaved query by query)\n\n";
     out << "| engine | p50 ms | p95 ms | mean ms | QPS |\n|---|---:|---:|---:|---:|\n";
     auto row = [&](const std::string& name, const Latency& l) {
       out << "| " << name << " | " << fmt(l.p50, 3) << " | " << fmt(l.p95, 3) << " | "
@@ -448,8 +459,8 @@ void print_report(const Report& r, const Config& cfg, std::ostream& out) {
         << "x** | **" << fmt(ratio(r.ns_lat.p95, r.base_lat.p95)) << "x** | **"
         << fmt(ratio(r.ns_lat.mean, r.base_lat.mean)) << "x** | **"
         << fmt(ratio(r.ns_lat.qps, r.base_lat.qps)) << "x** |\n";
-    out << "\nTop-" << cfg.k << " agreement: on average " << fmt(r.overlap10, 1) << " of newsearch's top "
-        << cfg.k << " are also in the baseline's.";
+    out << "\nTop-" << cfg.k << " agreement: on average " << fmt(r.overlap10, 1)
+        << " of newsearch's top " << cfg.k << " are also in the baseline's.";
     if (r.hits_without_passage)
       out << " Hits without any passage (articles with an empty body): " << r.hits_without_passage
           << " per round.";
@@ -492,8 +503,8 @@ void print_report(const Report& r, const Config& cfg, std::ostream& out) {
 }
 
 json metrics_json(const bench::Metrics& m) {
-  return {{"map", m.map}, {"ndcg@10", m.ndcg10}, {"p@10", m.p10}, {"mrr", m.mrr},
-          {"r@100", m.r100}, {"r@1000", m.r1000}, {"queries", m.queries}};
+  return {{"map", m.map},    {"ndcg@10", m.ndcg10}, {"p@10", m.p10},       {"mrr", m.mrr},
+          {"r@100", m.r100}, {"r@1000", m.r1000},   {"queries", m.queries}};
 }
 
 json latency_json(const Latency& l) {
@@ -501,21 +512,29 @@ json latency_json(const Latency& l) {
 }
 
 json report_json(const Report& r) {
-  json j = {{"name", r.name}, {"corpus", r.corpus}, {"queries_file", r.queries_path},
-            {"qrels_file", r.qrels_path}, {"articles", r.ns_articles},
-            {"queries", r.queries}, {"queries_in_file", r.prep.in_file},
-            {"query_preparation", {{"lowercased_all_caps", r.prep.lowered},
-                                   {"operators_lowercased", r.prep.operators},
-                                   {"special_chars_stripped", r.prep.stripped},
-                                   {"truncated", r.prep.truncated}}},
-            {"checks_passed", r.checks}, {"checks_failed", r.failures}};
+  json j = {{"name", r.name},
+            {"corpus", r.corpus},
+            {"queries_file", r.queries_path},
+            {"qrels_file", r.qrels_path},
+            {"articles", r.ns_articles},
+            {"queries", r.queries},
+            {"queries_in_file", r.prep.in_file},
+            {"query_preparation",
+             {{"lowercased_all_caps", r.prep.lowered},
+              {"operators_lowercased", r.prep.operators},
+              {"special_chars_stripped", r.prep.stripped},
+              {"truncated", r.prep.truncated}}},
+            {"checks_passed", r.checks},
+            {"checks_failed", r.failures}};
   const auto& x = r.index;
-  j["index"] = {{"measured", x.measured}, {"newsearch_bytes", x.ns_bytes},
-                {"baseline_bytes", x.base_bytes}};
+  j["index"] = {
+      {"measured", x.measured}, {"newsearch_bytes", x.ns_bytes}, {"baseline_bytes", x.base_bytes}};
   if (x.measured) {
     const double base_total = x.base_build_seconds + x.base_compact_seconds;
-    j["index"].update({{"text_bytes", x.text_bytes}, {"newsearch_seconds", x.ns_seconds},
-                       {"newsearch_compacted", x.ns.compacted}, {"newsearch_skipped", x.ns.skipped},
+    j["index"].update({{"text_bytes", x.text_bytes},
+                       {"newsearch_seconds", x.ns_seconds},
+                       {"newsearch_compacted", x.ns.compacted},
+                       {"newsearch_skipped", x.ns.skipped},
                        {"baseline_build_seconds", x.base_build_seconds},
                        {"baseline_compact_seconds", x.base_compact_seconds},
                        {"baseline_uncompacted_bytes", x.base_raw_bytes},
@@ -524,7 +543,8 @@ json report_json(const Report& r) {
                                              static_cast<double>(x.base_bytes))}});
   }
   if (r.latency_done)
-    j["latency"] = {{"rounds", r.rounds}, {"queries", r.timed_queries},
+    j["latency"] = {{"rounds", r.rounds},
+                    {"queries", r.timed_queries},
                     {"newsearch", latency_json(r.ns_lat)},
                     {"baseline_snippets", latency_json(r.base_lat)},
                     {"baseline_ids_only", latency_json(r.base_plain_lat)},
@@ -533,18 +553,18 @@ json report_json(const Report& r) {
                     {"ratio_qps", ratio(r.ns_lat.qps, r.base_lat.qps)},
                     {"top10_overlap", r.overlap10}};
   if (r.relevance_done)
-    j["relevance"] = {{"newsearch", metrics_json(r.ns_rel)},
-                      {"baseline", metrics_json(r.base_rel)},
-                      {"newsearch_run", r.ns_run_path}, {"baseline_run", r.base_run_path},
-                      {"newsearch_seconds", r.ns_rel_seconds},
-                      {"baseline_seconds", r.base_rel_seconds}};
+    j["relevance"] = {
+        {"newsearch", metrics_json(r.ns_rel)},   {"baseline", metrics_json(r.base_rel)},
+        {"newsearch_run", r.ns_run_path},        {"baseline_run", r.base_run_path},
+        {"newsearch_seconds", r.ns_rel_seconds}, {"baseline_seconds", r.base_rel_seconds}};
   return j;
 }
 
 /// The cross-collection table of a --suite run.
 void print_summary(const std::vector<Report>& reps, std::ostream& out) {
   out << "\n## Summary: newsearch (ns) vs plain-Xapian baseline (base)\n\n";
-  out << "| collection | docs | judged queries | MAP ns | MAP base | nDCG@10 ns | nDCG@10 base | P@10 ns | "
+  out << "| collection | docs | judged queries | MAP ns | MAP base | nDCG@10 ns | nDCG@10 base | "
+         "P@10 ns | "
          "P@10 base | MRR ns | MRR base | index s x | index MB x | p50 x | QPS x |\n"
          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
   bench::Metrics sa, sb;
@@ -554,9 +574,10 @@ void print_summary(const std::vector<Report>& reps, std::ostream& out) {
     out << "| " << r.name << " | " << r.ns_articles << " | " << r.ns_rel.queries << " | "
         << fmt(r.ns_rel.map, 4) << " | " << fmt(r.base_rel.map, 4) << " | "
         << fmt(r.ns_rel.ndcg10, 4) << " | " << fmt(r.base_rel.ndcg10, 4) << " | "
-        << fmt(r.ns_rel.p10, 4) << " | " << fmt(r.base_rel.p10, 4) << " | "
-        << fmt(r.ns_rel.mrr, 4) << " | " << fmt(r.base_rel.mrr, 4) << " | "
-        << (x.measured ? fmt(ratio(x.ns_seconds, x.base_build_seconds + x.base_compact_seconds)) : "-")
+        << fmt(r.ns_rel.p10, 4) << " | " << fmt(r.base_rel.p10, 4) << " | " << fmt(r.ns_rel.mrr, 4)
+        << " | " << fmt(r.base_rel.mrr, 4) << " | "
+        << (x.measured ? fmt(ratio(x.ns_seconds, x.base_build_seconds + x.base_compact_seconds))
+                       : "-")
         << " | " << fmt(ratio(static_cast<double>(x.ns_bytes), static_cast<double>(x.base_bytes)))
         << " | " << (r.latency_done ? fmt(ratio(r.ns_lat.p50, r.base_lat.p50)) : "-") << " | "
         << (r.latency_done ? fmt(ratio(r.ns_lat.qps, r.base_lat.qps)) : "-") << " |\n";
@@ -569,10 +590,10 @@ void print_summary(const std::vector<Report>& reps, std::ostream& out) {
   }
   if (n) {
     const double d = static_cast<double>(n);
-    out << "| **mean** | | | **" << fmt(sa.map / d, 4) << "** | **" << fmt(sb.map / d, 4) << "** | **"
-        << fmt(sa.ndcg10 / d, 4) << "** | **" << fmt(sb.ndcg10 / d, 4) << "** | **"
-        << fmt(sa.p10 / d, 4) << "** | **" << fmt(sb.p10 / d, 4) << "** | **"
-        << fmt(sa.mrr / d, 4) << "** | **" << fmt(sb.mrr / d, 4) << "** | | | | |\n";
+    out << "| **mean** | | | **" << fmt(sa.map / d, 4) << "** | **" << fmt(sb.map / d, 4)
+        << "** | **" << fmt(sa.ndcg10 / d, 4) << "** | **" << fmt(sb.ndcg10 / d, 4) << "** | **"
+        << fmt(sa.p10 / d, 4) << "** | **" << fmt(sb.p10 / d, 4) << "** | **" << fmt(sa.mrr / d, 4)
+        << "** | **" << fmt(sb.mrr / d, 4) << "** | | | | |\n";
   }
   out << "\n(x = newsearch / baseline, measured in the same run; index s and MB against the "
          "compacted baseline; p50 and QPS of top-10 searches with snippets)\n";
@@ -625,13 +646,16 @@ int main(int argc, char** argv) {
   app.add_option("--suite-prefix", cfg.suite_prefix, "collection name prefix for --suite")
       ->capture_default_str();
   app.add_option("--name", cfg.name, "label (default: the corpus's directory name)");
-  app.add_option("--rounds", cfg.rounds, "timed query rounds")->capture_default_str()
+  app.add_option("--rounds", cfg.rounds, "timed query rounds")
+      ->capture_default_str()
       ->check(CLI::Range(1, 1000));
   app.add_option("--warmup", cfg.warmup, "untimed warm-up rounds (the first one also checks)")
-      ->capture_default_str()->check(CLI::Range(1, 1000));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
   app.add_option("--max-queries", cfg.max_queries, "use only the first N queries (0 = all)")
       ->capture_default_str();
-  app.add_option("--depth", cfg.depth, "depth of the relevance run (MAP)")->capture_default_str()
+  app.add_option("--depth", cfg.depth, "depth of the relevance run (MAP)")
+      ->capture_default_str()
       ->check(CLI::Range(std::size_t{10}, std::size_t{100000}));
   app.add_option("--min-map", cfg.min_map, "fail (exit 1) if newsearch's MAP is below this")
       ->capture_default_str();
@@ -657,7 +681,8 @@ int main(int argc, char** argv) {
     }
     cols = find_suite(cfg.suite, cfg.suite_prefix);
     if (cols.empty()) {
-      std::cerr << "search_bench: no " << cfg.suite_prefix << "* collections in " << cfg.suite << "\n";
+      std::cerr << "search_bench: no " << cfg.suite_prefix << "* collections in " << cfg.suite
+                << "\n";
       return 2;
     }
   } else {

@@ -76,7 +76,8 @@ void warm_sources(const std::vector<std::string>& sources) {
     }
   };
   for (const auto& s : sources) {
-    if (!fs::is_directory(s)) slurp(s);
+    if (!fs::is_directory(s))
+      slurp(s);
     else
       for (const auto& e : fs::recursive_directory_iterator(s))
         if (e.is_regular_file()) slurp(e.path());
@@ -92,8 +93,8 @@ int child_baseline(int argc, char** argv) {
   const auto b = build_baseline(sources, argv[2]);
   const double compact_s = compact_baseline(argv[2], argv[3]);
   std::cout << json{{"articles", b.read.articles}, {"skipped", b.read.skipped},
-                    {"errors", b.read.errors}, {"text_bytes", b.read.text_bytes},
-                    {"build_s", b.seconds}, {"compact_s", compact_s}}
+                    {"errors", b.read.errors},     {"text_bytes", b.read.text_bytes},
+                    {"build_s", b.seconds},        {"compact_s", compact_s}}
                    .dump()
             << "\n";
   return b.read.errors == 0 ? 0 : 1;
@@ -140,15 +141,16 @@ IndexFigures build_indexes(const Config& cfg, const fs::path& dir, Checks& check
   const std::string ns = (dir / "newsearch").string();
 
   say("newsearch: indexing (no compaction), then compacting");
-  std::vector<std::string> cmd = {cfg.indexer, "--db", ns, "--log-level", "warn",
+  std::vector<std::string> cmd = {cfg.indexer,           "--db", ns, "--log-level", "warn",
                                   "--compact-threshold", "0"};
   cmd.insert(cmd.end(), cfg.indexer_args.begin(), cfg.indexer_args.end());
   cmd.insert(cmd.end(), cfg.corpus.begin(), cfg.corpus.end());
   const ChildResult build = run_child(cmd, (dir / "indexer-build.out").string());
   f.ns.build_s = build.seconds;
   f.ns.bytes_before = dir_bytes(ns);
-  const ChildResult compact = run_child({cfg.indexer, "--db", ns, "--log-level", "warn", "--compact"},
-                                        (dir / "indexer-compact.out").string());
+  const ChildResult compact =
+      run_child({cfg.indexer, "--db", ns, "--log-level", "warn", "--compact"},
+                (dir / "indexer-compact.out").string());
   f.ns.compact_s = compact.seconds;
   f.ns.bytes_after = dir_bytes(ns);
   f.ns.peak_rss_mib = std::max(build.peak_rss_mib, compact.peak_rss_mib);
@@ -198,8 +200,8 @@ struct Engine {
 struct EngineState {
   std::vector<std::vector<std::string>> reference;  ///< top 10 per query, first round
   std::size_t empty = 0, unstable = 0;
-  std::vector<std::vector<double>> round_ms[3];    ///< [threads] -> rounds -> latencies
-  std::vector<double> round_qps[3];                ///< [threads] -> rounds
+  std::vector<std::vector<double>> round_ms[3];  ///< [threads] -> rounds -> latencies
+  std::vector<double> round_qps[3];              ///< [threads] -> rounds
 };
 
 /// Runs every query on @p threads threads, each thread all queries from its own
@@ -217,7 +219,8 @@ void run_round(const Engine& e, const std::vector<Query>& qs, int threads, bool 
     auto& my_ids = ids[static_cast<std::size_t>(t)];
     my_ids.resize(n);
     for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t i = (k + static_cast<std::size_t>(t) * n / static_cast<std::size_t>(threads)) % n;
+      const std::size_t i =
+          (k + static_cast<std::size_t>(t) * n / static_cast<std::size_t>(threads)) % n;
       const auto q0 = BenchClock::now();
       my_ids[i] = e.run(qs[i].text, t);
       my_ms.push_back(seconds_since(q0) * 1e3);
@@ -281,13 +284,15 @@ QueryFigures run_queries(const Config& cfg, const fs::path& dir, const std::vect
 
   say("cold: open + first query, page cache of the index evicted, " + std::to_string(cfg.cold) +
       " times per engine");
-  f.ns_cold_ms = cold_ms([&](const std::string& q) {
-    newsearch::Searcher::open(ns_index.string()).search(q);
-  }, ns_index.string(), qs, cfg.cold);
-  f.base_cold_ms = cold_ms([&](const std::string& q) {
-    std::size_t bytes = 0;
-    BaselineSearcher(base_index.string()).top(q, 10, true, bytes);
-  }, base_index.string(), qs, cfg.cold);
+  f.ns_cold_ms =
+      cold_ms([&](const std::string& q) { newsearch::Searcher::open(ns_index.string()).search(q); },
+              ns_index.string(), qs, cfg.cold);
+  f.base_cold_ms = cold_ms(
+      [&](const std::string& q) {
+        std::size_t bytes = 0;
+        BaselineSearcher(base_index.string()).top(q, 10, true, bytes);
+      },
+      base_index.string(), qs, cfg.cold);
 
   newsearch::Searcher searcher = newsearch::Searcher::open(ns_index.string());
   std::vector<std::unique_ptr<BaselineSearcher>> base;
@@ -296,8 +301,9 @@ QueryFigures run_queries(const Config& cfg, const fs::path& dir, const std::vect
   f.ns_articles = searcher.article_count();
   f.base_articles = base[0]->doc_count();
   checks.add(f.ns_articles == expected && f.base_articles == expected,
-             "both indexes hold the expected " + std::to_string(expected) + " articles (newsearch " +
-                 std::to_string(f.ns_articles) + ", baseline " + std::to_string(f.base_articles) + ")");
+             "both indexes hold the expected " + std::to_string(expected) +
+                 " articles (newsearch " + std::to_string(f.ns_articles) + ", baseline " +
+                 std::to_string(f.base_articles) + ")");
 
   // (a) top-10 articles: the cheapest the public API allows (it always makes a
   // snippet): re-rank only the page. (b) top-10 passages with snippets: the defaults.
@@ -335,8 +341,8 @@ QueryFigures run_queries(const Config& cfg, const fs::path& dir, const std::vect
   std::vector<EngineState> st(engines.size());
   for (int t = 1; t <= threads; ++t) {
     say("warm queries, " + std::to_string(t) + " thread(s): " + std::to_string(cfg.warmup) +
-        " warm-up + " + std::to_string(cfg.rounds) + " timed rounds of " + std::to_string(qs.size()) +
-        " queries per thread and engine");
+        " warm-up + " + std::to_string(cfg.rounds) + " timed rounds of " +
+        std::to_string(qs.size()) + " queries per thread and engine");
     for (int r = 0; r < cfg.warmup + cfg.rounds; ++r)
       for (std::size_t k = 0; k < engines.size(); ++k) {  // engine order rotates per round
         const std::size_t e = (k + static_cast<std::size_t>(r)) % engines.size();
@@ -347,7 +353,8 @@ QueryFigures run_queries(const Config& cfg, const fs::path& dir, const std::vect
     f.ns_a[t] = figures(st[0], t), f.ns_b[t] = figures(st[1], t);
     f.base_a[t] = figures(st[2], t), f.base_b[t] = figures(st[3], t);
   }
-  checks.add(errors == 0, "every query parses in newsearch (" + std::to_string(errors) + " errors)");
+  checks.add(errors == 0,
+             "every query parses in newsearch (" + std::to_string(errors) + " errors)");
   std::string empties, unstable;
   std::size_t n_empty = 0, n_unstable = 0;
   for (std::size_t e = 0; e < engines.size(); ++e) {
@@ -355,11 +362,15 @@ QueryFigures run_queries(const Config& cfg, const fs::path& dir, const std::vect
     unstable += (e ? ", " : "") + engines[e].name + " " + std::to_string(st[e].unstable);
     n_empty += st[e].empty, n_unstable += st[e].unstable;
   }
-  checks.add(n_empty == 0, "every query returns hits on every engine (without hits: " + empties + ")");
-  checks.add(n_unstable == 0, "every round and thread returns the first round's top 10 (differing: " +
-                                  unstable + ")");
-  checks.add(bad_hits == 0, "newsearch hits are well formed: ranks, unique ids, snippets, "
-                            "highlight offsets (" + std::to_string(bad_hits) + " bad lists)");
+  checks.add(n_empty == 0,
+             "every query returns hits on every engine (without hits: " + empties + ")");
+  checks.add(
+      n_unstable == 0,
+      "every round and thread returns the first round's top 10 (differing: " + unstable + ")");
+  checks.add(bad_hits == 0,
+             "newsearch hits are well formed: ranks, unique ids, snippets, "
+             "highlight offsets (" +
+                 std::to_string(bad_hits) + " bad lists)");
   checks.add(snippet_bytes > 0, "the baseline produced snippets");
 
   say("searcher RSS: a child process per engine runs every query once");
@@ -381,27 +392,34 @@ int main(int argc, char** argv) {
   if (argc == 6 && std::string(argv[1]) == "--child-probe") return child_probe(argv);
 
   Config cfg;
-  CLI::App app{"speed_bench: newsearch vs plain Xapian, index and query speed, one table. "
-               "See bench/README.md."};
+  CLI::App app{
+      "speed_bench: newsearch vs plain Xapian, index and query speed, one table. "
+      "See bench/README.md."};
   app.add_option("--corpus", cfg.corpus, "directories and/or .jsonl(.gz) files")
       ->check(CLI::ExistingPath);
   app.add_option("--queries", cfg.queries, "qid<TAB>query lines (bench/make_speed_queries.py)")
       ->check(CLI::ExistingFile);
   app.add_option("--indexer", cfg.indexer, "the newsearch indexer program")
       ->check(CLI::ExistingFile);
-  app.add_option("--indexer-arg", cfg.indexer_args,
-                 "extra flag for the indexer's build run (repeatable), e.g. --indexer-arg=--threads=1");
+  app.add_option(
+      "--indexer-arg", cfg.indexer_args,
+      "extra flag for the indexer's build run (repeatable), e.g. --indexer-arg=--threads=1");
   app.add_option("--work", cfg.work, "scratch directory; its contents are replaced");
   app.add_option("--name", cfg.name, "label of the corpus in the table");
   app.add_option("--expect-articles", cfg.expect_articles,
                  "articles both indexes must hold (default: what the baseline read)");
   app.add_option("--max-queries", cfg.max_queries, "only the first N queries (0 = all)");
-  app.add_option("--rounds", cfg.rounds, "timed rounds")->capture_default_str()->check(CLI::Range(1, 100));
+  app.add_option("--rounds", cfg.rounds, "timed rounds")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
   app.add_option("--warmup", cfg.warmup, "untimed rounds (the first records the reference top 10)")
-      ->capture_default_str()->check(CLI::Range(1, 100));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
   app.add_option("--threads", cfg.threads, "1 or 2: also measure with 2 threads")
-      ->capture_default_str()->check(CLI::Range(1, 2));
-  app.add_option("--cold", cfg.cold, "cold opens per engine")->capture_default_str()
+      ->capture_default_str()
+      ->check(CLI::Range(1, 2));
+  app.add_option("--cold", cfg.cold, "cold opens per engine")
+      ->capture_default_str()
       ->check(CLI::Range(1, 1000));
   app.add_option("--p99-bar-ms", cfg.p99_bar_ms, "the p99 bar for (b)")->capture_default_str();
   app.add_option("--peers-json", cfg.peers_json, "results.json of bench-peers/run_all.sh");
@@ -409,7 +427,8 @@ int main(int argc, char** argv) {
   app.add_flag("--reuse", cfg.reuse, "reuse the indexes a previous run left in --work");
   app.add_option("--from-json", cfg.from_json,
                  "measure nothing: print the table of an earlier run's --json file (with "
-                 "--peers-json: and the peers)")->check(CLI::ExistingFile);
+                 "--peers-json: and the peers)")
+      ->check(CLI::ExistingFile);
   CLI11_PARSE(app, argc, argv);
   if (!cfg.from_json.empty()) {
     Checks checks;
@@ -433,10 +452,11 @@ int main(int argc, char** argv) {
     for (const auto& q : qs) ++rep.query_kinds[q.id.substr(0, 1)];
     rep.load_before = loadavg();
     rep.index = build_indexes(cfg, dir, checks);
-    const std::size_t expected = cfg.expect_articles ? cfg.expect_articles : rep.index.base.articles;
+    const std::size_t expected =
+        cfg.expect_articles ? cfg.expect_articles : rep.index.base.articles;
     checks.add(rep.index.ns.articles == expected,
-               "the indexer reports " + std::to_string(rep.index.ns.articles) + " articles (expected " +
-                   std::to_string(expected) + ")");
+               "the indexer reports " + std::to_string(rep.index.ns.articles) +
+                   " articles (expected " + std::to_string(expected) + ")");
     rep.query = run_queries(cfg, dir, qs, expected, checks);
     rep.load_after = loadavg();
     rep.rounds = cfg.rounds;
@@ -444,7 +464,8 @@ int main(int argc, char** argv) {
     rep.p99_bar_ms = cfg.p99_bar_ms;
     if (!cfg.peers_json.empty()) rep.peers = load_peers(cfg.peers_json);
     print_report(rep, checks, std::cout);
-    if (!cfg.json_path.empty()) std::ofstream(cfg.json_path) << report_json(rep, checks).dump(1) << "\n";
+    if (!cfg.json_path.empty())
+      std::ofstream(cfg.json_path) << report_json(rep, checks).dump(1) << "\n";
     return checks.failed() ? 1 : 0;
   } catch (const std::exception& e) {
     std::cerr << "speed_bench: " << e.what() << "\n";

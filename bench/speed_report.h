@@ -30,9 +30,10 @@ struct IndexFigures {
 
 inline nlohmann::json index_figures_to_json(const IndexFigures& f) {
   auto e = [](const EngineIndex& x) {
-    return nlohmann::json{{"build_s", x.build_s}, {"compact_s", x.compact_s},
-                          {"peak_rss_mib", x.peak_rss_mib}, {"cpu_s", x.cpu_s}, {"bytes_before", x.bytes_before},
-                          {"bytes_after", x.bytes_after}, {"articles", x.articles}};
+    return nlohmann::json{{"build_s", x.build_s},           {"compact_s", x.compact_s},
+                          {"peak_rss_mib", x.peak_rss_mib}, {"cpu_s", x.cpu_s},
+                          {"bytes_before", x.bytes_before}, {"bytes_after", x.bytes_after},
+                          {"articles", x.articles}};
   };
   return {{"newsearch", e(f.ns)}, {"baseline", e(f.base)}, {"text_bytes", f.text_bytes}};
 }
@@ -42,7 +43,8 @@ inline IndexFigures index_figures_from_json(const nlohmann::json& j) {
     EngineIndex r;
     r.build_s = x["build_s"], r.compact_s = x["compact_s"], r.peak_rss_mib = x["peak_rss_mib"];
     r.cpu_s = x.value("cpu_s", 0.0);
-    r.bytes_before = x["bytes_before"], r.bytes_after = x["bytes_after"], r.articles = x["articles"];
+    r.bytes_before = x["bytes_before"], r.bytes_after = x["bytes_after"],
+    r.articles = x["articles"];
     return r;
   };
   return {e(j["newsearch"]), e(j["baseline"]), j["text_bytes"]};
@@ -138,7 +140,8 @@ class Table {
 
   void print(std::ostream& out) const {
     out << "| measurement | newsearch | xapian baseline | newsearch / baseline |";
-    for (const auto& p : peers_) out << " " << p.name << (p.name == "xapian" ? " (peer)" : "") << " |";
+    for (const auto& p : peers_)
+      out << " " << p.name << (p.name == "xapian" ? " (peer)" : "") << " |";
     out << " bar (issue 6) | bar met |\n|---|---:|---:|---:|";
     for (std::size_t i = 0; i < peers_.size(); ++i) out << "---:|";
     out << "---|---|\n";
@@ -161,7 +164,8 @@ inline void print_report(const Report& r, const Checks& checks, std::ostream& ou
   for (const auto& [k, n] : r.query_kinds) out << n << " " << k << " ";
   out << "= bags / phrases / names); " << r.rounds << " timed rounds, median shown; load average "
       << fmt(r.load_before) << " before, " << fmt(r.load_after) << " after\n";
-  out << "* (a) top-10 articles: newsearch with rerank_depth = limit = 10 (its API always makes one "
+  out << "* (a) top-10 articles: newsearch with rerank_depth = limit = 10 (its API always makes "
+         "one "
          "snippet per hit); baseline ids only. (b) top-10 passages with snippets: newsearch "
          "defaults (as `search` returns them); baseline + MSet::snippet per hit\n";
   out << "* 2 threads: one shared newsearch::Searcher; the baseline has a Xapian::Database per "
@@ -181,41 +185,46 @@ inline void print_report(const Report& r, const Checks& checks, std::ostream& ou
   t.row("index build wall s (build + compaction)", fmt(x.ns.total_s()), fmt(x.base.total_s()),
         x2(x.ns.total_s(), x.base.total_s()), [&](const Peer& p) { return pf(p.index_s, 1); });
   t.row("index build CPU s (user + sys; less sensitive to a busy machine)", fmt(x.ns.cpu_s),
-        fmt(x.base.cpu_s), x2(x.ns.cpu_s, x.base.cpu_s), [&](const Peer& p) { return pf(p.index_cpu, 1); });
+        fmt(x.base.cpu_s), x2(x.ns.cpu_s, x.base.cpu_s),
+        [&](const Peer& p) { return pf(p.index_cpu, 1); });
   t.row("&nbsp;&nbsp;of which compaction s", fmt(x.ns.compact_s), fmt(x.base.compact_s),
         x2(x.ns.compact_s, x.base.compact_s), nullptr);
   t.row("docs/s", f0(arts / x.ns.total_s()), f0(arts / x.base.total_s()),
         x2(x.base.total_s(), x.ns.total_s()),
         [&](const Peer& p) { return pf(ratio(p.docs, p.index_s), 0); });
   const double mbs_ratio = ratio(x.base.total_s(), x.ns.total_s());
-  t.row("MB/s of article text", fmt(text_mb / x.ns.total_s()), fmt(text_mb / x.base.total_s()),
-        fmt(mbs_ratio) + "x", [&](const Peer& p) { return pf(ratio(p.text_bytes / 1e6, p.index_s), 2); },
-        ">= 2x baseline", mbs_ratio >= 2.0);
-  t.row("indexer peak RSS MiB", f0(x.ns.peak_rss_mib), f0(x.base.peak_rss_mib),
-        x2(x.ns.peak_rss_mib, x.base.peak_rss_mib), [&](const Peer& p) { return pf(p.index_rss, 0); },
-        "<= 2048", x.ns.peak_rss_mib <= 2048);
+  t.row(
+      "MB/s of article text", fmt(text_mb / x.ns.total_s()), fmt(text_mb / x.base.total_s()),
+      fmt(mbs_ratio) + "x",
+      [&](const Peer& p) { return pf(ratio(p.text_bytes / 1e6, p.index_s), 2); }, ">= 2x baseline",
+      mbs_ratio >= 2.0);
+  t.row(
+      "indexer peak RSS MiB", f0(x.ns.peak_rss_mib), f0(x.base.peak_rss_mib),
+      x2(x.ns.peak_rss_mib, x.base.peak_rss_mib), [&](const Peer& p) { return pf(p.index_rss, 0); },
+      "<= 2048", x.ns.peak_rss_mib <= 2048);
   t.row("index MB before compaction (x text)",
         f1(mb(x.ns.bytes_before)) + " (" + per_text(x.ns.bytes_before) + ")",
         f1(mb(x.base.bytes_before)) + " (" + per_text(x.base.bytes_before) + ")",
         x2(d(x.ns.bytes_before), d(x.base.bytes_before)),
         [&](const Peer& p) { return pf(p.index_bytes / 1e6, 1); });
   const double after = ratio(d(x.ns.bytes_after), d(x.text_bytes));
-  t.row("index MB after compaction (x text); peers: final", 
-        f1(mb(x.ns.bytes_after)) + " (" + fmt(after) + ")",
-        f1(mb(x.base.bytes_after)) + " (" + per_text(x.base.bytes_after) + ")",
-        x2(d(x.ns.bytes_after), d(x.base.bytes_after)),
-        [](const Peer& p) {
-          return fmt(p.final_bytes / 1e6, 1) + " (" + fmt(ratio(p.final_bytes, p.text_bytes)) + ")";
-        },
-        "<= 2.0x text", after <= 2.0);
+  t.row(
+      "index MB after compaction (x text); peers: final",
+      f1(mb(x.ns.bytes_after)) + " (" + fmt(after) + ")",
+      f1(mb(x.base.bytes_after)) + " (" + per_text(x.base.bytes_after) + ")",
+      x2(d(x.ns.bytes_after), d(x.base.bytes_after)),
+      [](const Peer& p) {
+        return fmt(p.final_bytes / 1e6, 1) + " (" + fmt(ratio(p.final_bytes, p.text_bytes)) + ")";
+      },
+      "<= 2.0x text", after <= 2.0);
   t.row("cold: open + first query (b), index evicted from page cache, median ms",
         fmt(q.ns_cold_ms, 1), fmt(q.base_cold_ms, 1), x2(q.ns_cold_ms, q.base_cold_ms), nullptr);
 
   double lucene_p50 = 0.34;  // issue 6's figure, unless the peers were measured
   for (const auto& p : r.peers)
     if (p.name == "lucene" && p.plain) lucene_p50 = p.plain->p50;
-  auto lat_rows = [&](const std::string& label, const LatencyFigures* ns, const LatencyFigures* base,
-                      int th, bool snip) {
+  auto lat_rows = [&](const std::string& label, const LatencyFigures* ns,
+                      const LatencyFigures* base, int th, bool snip) {
     if (!ns[th].measured) return;
     const Latency &a = ns[th].l, &b = base[th].l;
     auto peer = [&](double Latency::*m) {
@@ -224,7 +233,8 @@ inline void print_report(const Report& r, const Checks& checks, std::ostream& ou
         return th == 1 && l ? fmt((*l).*m, m == &Latency::qps ? 0 : 3) : std::string();
       });
     };
-    const std::string pre = label + ", " + std::to_string(th) + " thread" + (th > 1 ? "s" : "") + ", ";
+    const std::string pre =
+        label + ", " + std::to_string(th) + " thread" + (th > 1 ? "s" : "") + ", ";
     const bool bars = snip && th == 1;
     t.row(pre + "p50 ms", fmt(a.p50, 3), fmt(b.p50, 3), x2(a.p50, b.p50), peer(&Latency::p50),
           bars ? "<= lucene top-10 p50 (" + fmt(lucene_p50, 3) + ")" : "",
@@ -235,7 +245,8 @@ inline void print_report(const Report& r, const Checks& checks, std::ostream& ou
           bars ? std::optional<bool>(a.p99 <= r.p99_bar_ms) : std::nullopt);
     t.row(pre + "QPS", f0(a.qps), f0(b.qps), x2(a.qps, b.qps), peer(&Latency::qps));
   };
-  for (int th = 1; th <= r.threads; ++th) lat_rows("(a) top-10 articles", q.ns_a, q.base_a, th, false);
+  for (int th = 1; th <= r.threads; ++th)
+    lat_rows("(a) top-10 articles", q.ns_a, q.base_a, th, false);
   for (int th = 1; th <= r.threads; ++th)
     lat_rows("(b) top-10 passages + snippets", q.ns_b, q.base_b, th, true);
   if (r.threads == 2) {
@@ -246,9 +257,10 @@ inline void print_report(const Report& r, const Checks& checks, std::ostream& ou
     t.row("(a) QPS 2 threads / 1 thread", fmt(ratio(q.ns_a[2].l.qps, q.ns_a[1].l.qps)),
           fmt(ratio(q.base_a[2].l.qps, q.base_a[1].l.qps)), "", nullptr);
   }
-  t.row("searcher process peak RSS MiB (every query once, (b))", f0(q.ns_rss_mib), f0(q.base_rss_mib),
-        x2(q.ns_rss_mib, q.base_rss_mib), [&](const Peer& p) { return pf(p.search_rss, 0); },
-        "<= 64 (1M index)", q.ns_rss_mib <= 64);
+  t.row(
+      "searcher process peak RSS MiB (every query once, (b))", f0(q.ns_rss_mib), f0(q.base_rss_mib),
+      x2(q.ns_rss_mib, q.base_rss_mib), [&](const Peer& p) { return pf(p.search_rss, 0); },
+      "<= 64 (1M index)", q.ns_rss_mib <= 64);
   t.print(out);
 
   out << "\n### Checks\n\n";
@@ -257,7 +269,10 @@ inline void print_report(const Report& r, const Checks& checks, std::ostream& ou
 }
 
 inline nlohmann::json latency_json(const LatencyFigures& f) {
-  return {{"p50_ms", f.l.p50}, {"p95_ms", f.l.p95}, {"p99_ms", f.l.p99}, {"mean_ms", f.l.mean},
+  return {{"p50_ms", f.l.p50},
+          {"p95_ms", f.l.p95},
+          {"p99_ms", f.l.p99},
+          {"mean_ms", f.l.mean},
           {"qps", f.l.qps}};
 }
 
@@ -269,9 +284,10 @@ inline LatencyFigures latency_from_json(const nlohmann::json& j) {
 /// from their own results.json). report_from_json() reads it back.
 inline nlohmann::json report_json(const Report& r, const Checks& checks) {
   const auto& q = r.query;
-  nlohmann::json jq = {{"newsearch_cold_ms", q.ns_cold_ms}, {"baseline_cold_ms", q.base_cold_ms},
-                       {"newsearch_rss_mib", q.ns_rss_mib}, {"baseline_rss_mib", q.base_rss_mib},
-                       {"newsearch_articles", q.ns_articles}, {"baseline_articles", q.base_articles}};
+  nlohmann::json jq = {
+      {"newsearch_cold_ms", q.ns_cold_ms},   {"baseline_cold_ms", q.base_cold_ms},
+      {"newsearch_rss_mib", q.ns_rss_mib},   {"baseline_rss_mib", q.base_rss_mib},
+      {"newsearch_articles", q.ns_articles}, {"baseline_articles", q.base_articles}};
   for (int t = 1; t <= r.threads; ++t) {
     const std::string th = std::to_string(t);
     jq["newsearch_a_" + th] = latency_json(q.ns_a[t]);
@@ -279,11 +295,18 @@ inline nlohmann::json report_json(const Report& r, const Checks& checks) {
     jq["baseline_a_" + th] = latency_json(q.base_a[t]);
     jq["baseline_b_" + th] = latency_json(q.base_b[t]);
   }
-  return {{"name", r.name}, {"queries", r.queries}, {"query_kinds", r.query_kinds},
-          {"rounds", r.rounds}, {"threads", r.threads}, {"p99_bar_ms", r.p99_bar_ms},
-          {"load_before", r.load_before}, {"load_after", r.load_after},
-          {"index", index_figures_to_json(r.index)}, {"query", jq},
-          {"checks_passed", checks.passed()}, {"checks_failed", checks.failures()}};
+  return {{"name", r.name},
+          {"queries", r.queries},
+          {"query_kinds", r.query_kinds},
+          {"rounds", r.rounds},
+          {"threads", r.threads},
+          {"p99_bar_ms", r.p99_bar_ms},
+          {"load_before", r.load_before},
+          {"load_after", r.load_after},
+          {"index", index_figures_to_json(r.index)},
+          {"query", jq},
+          {"checks_passed", checks.passed()},
+          {"checks_failed", checks.failures()}};
 }
 
 inline Report report_from_json(const nlohmann::json& j, Checks& checks) {

@@ -126,9 +126,8 @@ inline Metrics evaluate(const Qrels& qrels, const Run& run, const std::set<std::
     if (std::none_of(judged.begin(), judged.end(), [](const auto& kv) { return kv.second >= 1; }))
       continue;
     auto it = run.find(qid);
-    const Metrics m = eval_query(it == run.end() ? std::vector<std::string>{}
-                                                 : trec_order(it->second),
-                                 judged);
+    const Metrics m =
+        eval_query(it == run.end() ? std::vector<std::string>{} : trec_order(it->second), judged);
     if (per_query) (*per_query)[qid] = m;
     sum.map += m.map;
     sum.ndcg10 += m.ndcg10;

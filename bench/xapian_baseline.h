@@ -49,10 +49,10 @@ inline std::string article_body(const newsearch::SourceRecord& a) {
 }
 
 struct ReadStats {
-  std::size_t articles = 0;    ///< delivered to the callback
-  std::size_t skipped = 0;     ///< records the newsearch readers reject
-  std::size_t duplicates = 0;  ///< ids seen before (the first one is kept)
-  std::size_t errors = 0;      ///< unreadable files or directories
+  std::size_t articles = 0;      ///< delivered to the callback
+  std::size_t skipped = 0;       ///< records the newsearch readers reject
+  std::size_t duplicates = 0;    ///< ids seen before (the first one is kept)
+  std::size_t errors = 0;        ///< unreadable files or directories
   std::uint64_t text_bytes = 0;  ///< UTF-8 bytes of headline + body
 };
 
@@ -74,8 +74,8 @@ inline ReadStats for_each_article(
     ++st.articles;
     fn(a, body);
   };
-  const auto files =
-      newsearch::find_sources(sources, [&](const std::string&, const std::string&) { ++st.errors; });
+  const auto files = newsearch::find_sources(
+      sources, [&](const std::string&, const std::string&) { ++st.errors; });
   for (const auto& f : files) {
     if (!newsearch::is_jsonl_path(f.path)) {
       try {
@@ -121,17 +121,18 @@ inline BaselineIndexStats build_baseline(const std::vector<std::string>& sources
   Xapian::TermGenerator tg;
   tg.set_stemmer(Xapian::Stem("english"));
   BaselineIndexStats st;
-  st.read = for_each_article(sources, [&](const newsearch::SourceRecord& a, const std::string& body) {
-    Xapian::Document doc;
-    tg.set_document(doc);
-    tg.index_text(a.title);
-    tg.increase_termpos();
-    tg.index_text(body);
-    doc.add_value(0, a.id);
-    if (a.id.size() < 240) doc.add_boolean_term("Q" + a.id);
-    doc.set_data(a.title + "\n\n" + body);
-    db.add_document(doc);
-  });
+  st.read =
+      for_each_article(sources, [&](const newsearch::SourceRecord& a, const std::string& body) {
+        Xapian::Document doc;
+        tg.set_document(doc);
+        tg.index_text(a.title);
+        tg.increase_termpos();
+        tg.index_text(body);
+        doc.add_value(0, a.id);
+        if (a.id.size() < 240) doc.add_boolean_term("Q" + a.id);
+        doc.set_data(a.title + "\n\n" + body);
+        db.add_document(doc);
+      });
   db.commit();
   db.close();
   st.seconds = seconds_since(t0);
@@ -168,11 +169,11 @@ class BaselineSearcher {
       Xapian::Document d = it.get_document();
       ids.push_back(d.get_value(0));
       if (snippets)
-        snippet_bytes += m.snippet(d.get_data(), 200, stem_,
-                                   Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                       Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                   "<b>", "</b>", "...")
-                             .size();
+        snippet_bytes +=
+            m.snippet(d.get_data(), 200, stem_,
+                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                      "<b>", "</b>", "...")
+                .size();
     }
     return ids;
   }

@@ -9,8 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include "searcher/format/source_term.h"
 #include "searcher/boundary/utf8.h"
+#include "searcher/format/source_term.h"
 
 namespace newsearch {
 namespace {
@@ -32,10 +32,9 @@ bool is_c1_at(std::string_view s, std::size_t i) {
 // Unicode spaces that scraped pages use as blank lines and padding:
 // NBSP, the U+2000 block's spaces, narrow NBSP, ideographic space, BOM/ZWNBSP.
 constexpr std::string_view kWideSpaces[] = {
-    "\xC2\xA0", "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83",
-    "\xE2\x80\x84", "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88",
-    "\xE2\x80\x89", "\xE2\x80\x8A", "\xE2\x80\x8B", "\xE2\x80\xAF", "\xE2\x81\x9F",
-    "\xE3\x80\x80", "\xEF\xBB\xBF"};
+    "\xC2\xA0",     "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x84",
+    "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88", "\xE2\x80\x89", "\xE2\x80\x8A",
+    "\xE2\x80\x8B", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80", "\xEF\xBB\xBF"};
 
 // Byte length of the blank (ASCII or Unicode space, not newline) at s[i], or 0.
 std::size_t blank_at(std::string_view s, std::size_t i) {
@@ -90,8 +89,8 @@ std::string boilerplate_key(std::string_view line) {
       key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     }
   }
-  for (std::string_view tail : {"\xC2\xBB", "\xE2\x80\xBA", "\xE2\x86\x92", "\xE2\x80\xA6", ":",
-                                ".", "!", " "})
+  for (std::string_view tail :
+       {"\xC2\xBB", "\xE2\x80\xBA", "\xE2\x86\x92", "\xE2\x80\xA6", ":", ".", "!", " "})
     while (key.size() > tail.size() && key.ends_with(tail)) key.resize(key.size() - tail.size());
   return key;
 }
@@ -135,15 +134,38 @@ void shorten_headline(SourceRecord& a) {
 std::string content_hash(std::string_view bytes) { return fnv1a_hex(bytes); }
 
 bool is_boilerplate_line(std::string_view line) {
-  static constexpr std::array<std::string_view, 32> kExact = {
-      "skip to main content", "skip to content", "skip to navigation",
-      "print friendly, pdf & email", "print friendly", "leave a reply", "leave a comment",
-      "post a comment", "add a comment", "cancel reply", "about author", "about the author",
-      "read more", "continue reading", "share this", "share this article", "share on facebook",
-      "share on twitter", "share", "tweet", "email", "print", "advertisement",
-      "related articles", "related posts", "related", "you may also like",
-      "subscribe to our newsletter", "sign up for our newsletter", "comments", "menu",
-      "follow us"};
+  static constexpr std::array<std::string_view, 32> kExact = {"skip to main content",
+                                                              "skip to content",
+                                                              "skip to navigation",
+                                                              "print friendly, pdf & email",
+                                                              "print friendly",
+                                                              "leave a reply",
+                                                              "leave a comment",
+                                                              "post a comment",
+                                                              "add a comment",
+                                                              "cancel reply",
+                                                              "about author",
+                                                              "about the author",
+                                                              "read more",
+                                                              "continue reading",
+                                                              "share this",
+                                                              "share this article",
+                                                              "share on facebook",
+                                                              "share on twitter",
+                                                              "share",
+                                                              "tweet",
+                                                              "email",
+                                                              "print",
+                                                              "advertisement",
+                                                              "related articles",
+                                                              "related posts",
+                                                              "related",
+                                                              "you may also like",
+                                                              "subscribe to our newsletter",
+                                                              "sign up for our newsletter",
+                                                              "comments",
+                                                              "menu",
+                                                              "follow us"};
   static constexpr std::array<std::string_view, 4> kPrefix = {
       "copyright \xC2\xA9", "\xC2\xA9 ", "all rights reserved", "you must be logged in to post"};
   const std::string key = boilerplate_key(line);
@@ -218,10 +240,12 @@ void finish_article(SourceRecord& a) {
   shorten_headline(a);
 }
 
-SourceRecord fielded_article(const Article& in, const std::string& source_path, const std::string& hash) {
+SourceRecord fielded_article(const Article& in, const std::string& source_path,
+                             const std::string& hash) {
   SourceRecord a;
   a.id = in.id;
-  for (const auto& part : split_paragraphs(in.title)) a.title += (a.title.empty() ? "" : " ") + part;
+  for (const auto& part : split_paragraphs(in.title))
+    a.title += (a.title.empty() ? "" : " ") + part;
   a.paragraphs = split_paragraphs(in.body);
   a.date = in.date;
   a.source = in.source;
@@ -235,7 +259,7 @@ SourceRecord fielded_article(const Article& in, const std::string& source_path, 
 }
 
 SourceRecord parse_text_article(std::string_view bytes, const std::string& id,
-                           const std::string& source_path) {
+                                const std::string& source_path) {
   validate_text(bytes);
   SourceRecord a;
   a.id = id;
@@ -257,12 +281,12 @@ SourceRecord parse_text_article(std::string_view bytes, const std::string& id,
 }
 
 std::string not_regular_file(unsigned st_mode) {
-  const char* kind = S_ISFIFO(st_mode)  ? "a FIFO"
-                     : S_ISCHR(st_mode) ? "a character device"
-                     : S_ISBLK(st_mode) ? "a block device"
+  const char* kind = S_ISFIFO(st_mode)   ? "a FIFO"
+                     : S_ISCHR(st_mode)  ? "a character device"
+                     : S_ISBLK(st_mode)  ? "a block device"
                      : S_ISSOCK(st_mode) ? "a socket"
-                     : S_ISDIR(st_mode) ? "a directory"
-                                        : "a special file";
+                     : S_ISDIR(st_mode)  ? "a directory"
+                                         : "a special file";
   return std::string("not a regular file (") + kind + ")";
 }
 
@@ -288,7 +312,8 @@ std::string read_source_file(const std::string& path, std::size_t max_bytes) {
     ~Closer() { ::close(fd); }
   } file{open_regular_file(path)};
   struct stat st {};
-  if (fstat(file.fd, &st) != 0) throw InputError(std::string("cannot read: ") + std::strerror(errno));
+  if (fstat(file.fd, &st) != 0)
+    throw InputError(std::string("cannot read: ") + std::strerror(errno));
   const auto size = static_cast<std::size_t>(st.st_size);
   if (size > max_bytes)
     throw InputError("too large (" + std::to_string(size) + " bytes; the limit is " +
@@ -308,7 +333,8 @@ std::string read_source_file(const std::string& path, std::size_t max_bytes) {
   return bytes;
 }
 
-SourceRecord read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes) {
+SourceRecord read_text_article(const std::string& path, const std::string& id,
+                               std::size_t max_bytes) {
   return parse_text_article(read_source_file(path, max_bytes), id, path);
 }
 

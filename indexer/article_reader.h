@@ -67,14 +67,14 @@ void finish_article(SourceRecord& a);
 /// finish_article(). @throws InputError if the id is bad or there is no
 /// title or body text.
 SourceRecord fielded_article(const Article& in, const std::string& source_path,
-                              const std::string& hash);
+                             const std::string& hash);
 
 /// Parses a .txt article: the first non-empty, non-boilerplate line is the
 /// headline; the rest is split into paragraphs at blank lines; boilerplate
 /// lines are dropped; the lines of a paragraph are joined with spaces.
 /// @throws InputError if the text is invalid or has no headline.
 SourceRecord parse_text_article(std::string_view bytes, const std::string& id,
-                           const std::string& source_path);
+                                const std::string& source_path);
 
 /// The reason a file of type @p st_mode (stat's st_mode) is not read:
 /// "not a regular file (a FIFO)", "(a character device)", ...
@@ -93,6 +93,7 @@ std::string read_source_file(const std::string& path, std::size_t max_bytes);
 
 /// Reads and parses one file. @throws InputError if it cannot be read or
 /// parsed, or is larger than @p max_bytes.
-SourceRecord read_text_article(const std::string& path, const std::string& id, std::size_t max_bytes);
+SourceRecord read_text_article(const std::string& path, const std::string& id,
+                               std::size_t max_bytes);
 
 }  // namespace newsearch

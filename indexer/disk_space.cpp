@@ -23,8 +23,8 @@ std::string megabytes(std::uint64_t bytes) {
 std::uint64_t free_bytes(const std::string& path) {
   struct statvfs st {};
   if (::statvfs(path.c_str(), &st) != 0)
-    throw Error(ErrorCode::kIOError, "cannot read the free space of '" + path + "': " +
-                                         std::strerror(errno));
+    throw Error(ErrorCode::kIOError,
+                "cannot read the free space of '" + path + "': " + std::strerror(errno));
   return static_cast<std::uint64_t>(st.f_bavail) * st.f_frsize;
 }
 

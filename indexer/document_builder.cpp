@@ -54,8 +54,9 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
 // the one place that writes it.
 Xapian::Document document_of(const SourceRecord& a, Analyzer& analyzer, Variants* variants,
                              const PassageOptions& passage_options, const std::string& stamp) {
-  StoredArticle rec{a.id, a.title, join_paragraphs(a.paragraphs), a.source_path, a.date,
-                    a.source, a.url, a.lang, {}};
+  StoredArticle rec{a.id,          a.title, join_paragraphs(a.paragraphs),
+                    a.source_path, a.date,  a.source,
+                    a.url,         a.lang,  {}};
   rec.passages = split_passages(analyzer, rec.body, passage_options);
 
   Xapian::Document doc;
@@ -77,7 +78,8 @@ Xapian::Document document_of(const SourceRecord& a, Analyzer& analyzer, Variants
     std::sort(variants->begin(), variants->end());
     variants->erase(std::unique(variants->begin(), variants->end()), variants->end());
   }
-  doc.add_value(schema::kSlotShape, std::to_string(rec.passages.size()) + " " + std::to_string(words));
+  doc.add_value(schema::kSlotShape,
+                std::to_string(rec.passages.size()) + " " + std::to_string(words));
   doc.add_value(schema::kSlotLayout, encode_layout(layout));
   if (const std::string source = source_term(analyzer, a.source); !source.empty())
     doc.add_boolean_term(source);

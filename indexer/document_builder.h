@@ -35,8 +35,7 @@ using Variants = std::vector<std::pair<std::string, std::string>>;
 /// the stored record; its kSlotHash value is the content hash alone (the
 /// article of no SOURCE root). Its word variants go to @p variants if given.
 Xapian::Document build_document(const SourceRecord& article, Analyzer& analyzer,
-                                Variants* variants = nullptr,
-                                const PassageOptions& passages = {});
+                                Variants* variants = nullptr, const PassageOptions& passages = {});
 
 /// The document of @p article as read from SOURCE root @p root_key: what
 /// IndexStore::put() and the shard builder write. build_document() plus the

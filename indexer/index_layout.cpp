@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -41,9 +41,7 @@ void fsync_path(const fs::path& p, int flags) {
   if (rc != 0) io_error("cannot fsync " + p.string());
 }
 
-bool is_generation(const std::string& name) {
-  return name.starts_with(schema::kGenerationPrefix);
-}
+bool is_generation(const std::string& name) { return name.starts_with(schema::kGenerationPrefix); }
 
 }  // namespace
 
@@ -63,8 +61,9 @@ IndexLock::IndexLock(const std::string& index_path) {
     fd_ = -1;
     std::string holder = n > 0 ? std::string(pid, static_cast<std::size_t>(n)) : "unknown";
     while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
-    throw Error(ErrorCode::kLocked, "index '" + index_path +
-                                        "' is being written by another indexer (pid " + holder + ")");
+    throw Error(
+        ErrorCode::kLocked,
+        "index '" + index_path + "' is being written by another indexer (pid " + holder + ")");
   }
   const std::string me = std::to_string(::getpid()) + "\n";
   if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, me.data(), me.size(), 0) < 0) {
@@ -110,22 +109,23 @@ std::string live_generation(const std::string& index_path) {
 std::string next_generation(const std::string& generation) {
   // Only "gen-<decimal>" has a successor: a stub edited by hand may name
   // anything that starts with the prefix.
-  const std::string_view digits = std::string_view(generation).substr(
-      std::min(generation.size(), schema::kGenerationPrefix.size()));
+  const std::string_view digits =
+      std::string_view(generation)
+          .substr(std::min(generation.size(), schema::kGenerationPrefix.size()));
   unsigned long n = 0;
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-  if (!generation.starts_with(schema::kGenerationPrefix) || digits.empty() ||
-      ec != std::errc() || end != digits.data() + digits.size() ||
-      n == std::numeric_limits<unsigned long>::max())
-    throw Error(ErrorCode::kCorruption, "generation '" + generation +
-                                            "' is not named gen-<number>; cannot name the next one");
+  if (!generation.starts_with(schema::kGenerationPrefix) || digits.empty() || ec != std::errc() ||
+      end != digits.data() + digits.size() || n == std::numeric_limits<unsigned long>::max())
+    throw Error(
+        ErrorCode::kCorruption,
+        "generation '" + generation + "' is not named gen-<number>; cannot name the next one");
   char buf[32];
   std::snprintf(buf, sizeof buf, "%s%06lu", std::string(schema::kGenerationPrefix).c_str(), n + 1);
   // The stub reader takes only names it can count on from (index_stub.h):
   // never switch the stub to one it would refuse.
   if (!stub::is_generation_name(buf))
-    throw Error(ErrorCode::kCorruption, "generation '" + generation +
-                                            "' is the last one an index can have; rebuild it");
+    throw Error(ErrorCode::kCorruption,
+                "generation '" + generation + "' is the last one an index can have; rebuild it");
   return buf;
 }
 

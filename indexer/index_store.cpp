@@ -6,9 +6,9 @@
 #include "indexer/disk_space.h"
 #include "indexer/document_builder.h"
 #include "newsearch/error.h"
+#include "searcher/boundary/xapian_error.h"
 #include "searcher/format/index_schema.h"
 #include "searcher/format/schema_check.h"
-#include "searcher/boundary/xapian_error.h"
 
 namespace newsearch {
 namespace {
@@ -51,14 +51,15 @@ void check_no_live_data(const std::string& path) {
     if (!name.starts_with(schema::kGenerationPrefix)) continue;
     const long long n = articles_in(e.path());
     if (n == 0) continue;
-    const std::string what = n < 0 ? "holds a database that cannot be read"
-                                   : "holds " + std::to_string(n) + " articles";
+    const std::string what =
+        n < 0 ? "holds a database that cannot be read" : "holds " + std::to_string(n) + " articles";
     throw Error(ErrorCode::kCorruption,
                 "index '" + path + "' has no " + std::string(schema::kStubFile) + " but " + name +
-                    " " + what + "; refusing to start a new index over it, nothing was changed. "
-                    "If it is the live index, restore the stub: echo 'glass " + name + "' > '" +
-                    path + "/" + std::string(schema::kStubFile) + "'; to start afresh, remove '" +
-                    path + "'");
+                    " " + what +
+                    "; refusing to start a new index over it, nothing was changed. "
+                    "If it is the live index, restore the stub: echo 'glass " +
+                    name + "' > '" + path + "/" + std::string(schema::kStubFile) +
+                    "'; to start afresh, remove '" + path + "'");
   }
 }
 
@@ -176,7 +177,7 @@ IndexStore::Outcome IndexStore::put(const SourceRecord& article, const std::stri
 }
 
 bool IndexStore::unchanged(const std::string& id, const std::string& hash,
-                            const std::string& root_key) {
+                           const std::string& root_key) {
   const std::string term = id_term(id);
   try {
     Xapian::PostingIterator it = db_.postlist_begin(term);
@@ -211,7 +212,7 @@ bool IndexStore::contains(const std::string& id) {
 }
 
 std::size_t IndexStore::prune(const std::string& root_key,
-                               const std::unordered_set<std::string>& seen_id_terms) {
+                              const std::unordered_set<std::string>& seen_id_terms) {
   const std::string root = root_term(root_key);
   try {
     std::vector<Xapian::docid> doomed;
@@ -265,7 +266,8 @@ void IndexStore::load_totals() {
     return;
   }
   totals_ = {};
-  for (auto v = db_.valuestream_begin(schema::kSlotShape); v != db_.valuestream_end(schema::kSlotShape); ++v)
+  for (auto v = db_.valuestream_begin(schema::kSlotShape);
+       v != db_.valuestream_end(schema::kSlotShape); ++v)
     add_shape(*v, +1);
 }
 

@@ -59,7 +59,8 @@ class IndexStore {
 
   /// Deletes the articles read from @p root_key whose id term is not in
   /// @p seen_id_terms. Returns how many were deleted.
-  std::size_t prune(const std::string& root_key, const std::unordered_set<std::string>& seen_id_terms);
+  std::size_t prune(const std::string& root_key,
+                    const std::unordered_set<std::string>& seen_id_terms);
 
   /// Number of articles indexed from @p root_key.
   std::size_t root_count(const std::string& root_key);
@@ -114,10 +115,10 @@ class IndexStore {
   std::optional<Analyzer> analyzer_;  // set once the index is open
   Xapian::WritableDatabase db_;
   VariantRecorder variant_recorder_;
-  Variants variants_;       // scratch of put()
-  Shape totals_;            // of the index including uncommitted changes
-  Shape written_{-1, -1};   // as last written to metadata (none yet)
-  bool dirty_ = false;      // changes since the last commit
+  Variants variants_;      // scratch of put()
+  Shape totals_;           // of the index including uncommitted changes
+  Shape written_{-1, -1};  // as last written to metadata (none yet)
+  bool dirty_ = false;     // changes since the last commit
   std::uint64_t min_free_;
 };
 

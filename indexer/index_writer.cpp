@@ -9,10 +9,10 @@
 #include "indexer/article_reader.h"
 #include "indexer/index_store.h"
 #include "newsearch/error.h"
-#include "searcher/format/index_schema.h"
 #include "searcher/boundary/log_bridge.h"
-#include "searcher/format/source_term.h"
 #include "searcher/boundary/utf8.h"
+#include "searcher/format/index_schema.h"
+#include "searcher/format/source_term.h"
 
 namespace newsearch {
 namespace {
@@ -92,7 +92,8 @@ IndexWriter IndexWriter::open(const std::string& path, const IndexWriterOptions&
   impl->log = make_library_logger("newsearch.writer", options.log);
   impl->store.emplace(path);
   impl->store->set_min_free_bytes(impl->options.min_free_bytes);
-  if (impl->log) impl->log->info("opened {} for writing ({} articles)", path, impl->store->article_count());
+  if (impl->log)
+    impl->log->info("opened {} for writing ({} articles)", path, impl->store->article_count());
   return IndexWriter(std::move(impl));
 }
 
@@ -100,8 +101,9 @@ IndexWriter::PutResult IndexWriter::put(const Article& article) {
   const SourceRecord parsed = parse(article);
   Analyzer& analyzer = impl_->store->analyzer();
   if (impl_->log && !parsed.source.empty() && source_term(analyzer, parsed.source).empty())
-    impl_->log->warn("{}: source '{}' has no letters or digits: no SearchOptions::sources can select it",
-                     about(article), parsed.source);
+    impl_->log->warn(
+        "{}: source '{}' has no letters or digits: no SearchOptions::sources can select it",
+        about(article), parsed.source);
   const std::string root(schema::kApiRootKey);
   switch (impl_->store->put(parsed, root)) {
     case IndexStore::Outcome::kUnchanged: return PutResult::kUnchanged;

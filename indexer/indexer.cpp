@@ -15,8 +15,8 @@
 #include "indexer/jsonl_reader.h"
 #include "indexer/shard_builder.h"
 #include "indexer/source_walker.h"
-#include "newsearch/error.h"
 #include "indexer/terminate_guard.h"
+#include "newsearch/error.h"
 #include "searcher/boundary/log_bridge.h"
 #include "searcher/format/source_term.h"
 
@@ -73,7 +73,8 @@ class IndexRun {
     writer_->commit();  // with the statistics of the final state
     if (!stats_.compacted) maybe_compact();
     stats_.articles = writer_->article_count();
-    stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    stats_.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return stats_;
   }
 
@@ -85,10 +86,12 @@ class IndexRun {
       throw Error(ErrorCode::kInvalidArgument, "no index path given (IndexerOptions::db_path)");
     // Written so that NaN fails too (every comparison with it is false).
     if (!(opt_.compact_threshold >= 0.0 && opt_.compact_threshold <= 1.0))
-      throw Error(ErrorCode::kInvalidArgument,
-                  "compact threshold must be a number from 0 to 1 (IndexerOptions::compact_threshold)");
+      throw Error(
+          ErrorCode::kInvalidArgument,
+          "compact threshold must be a number from 0 to 1 (IndexerOptions::compact_threshold)");
     if (opt_.batch_size == 0)
-      throw Error(ErrorCode::kInvalidArgument, "batch size must be at least 1 (IndexerOptions::batch_size)");
+      throw Error(ErrorCode::kInvalidArgument,
+                  "batch size must be at least 1 (IndexerOptions::batch_size)");
     if (opt_.sources.empty() && !has_index_layout(opt_.db_path))
       throw Error(ErrorCode::kNotFound, "no index at '" + opt_.db_path + "' to compact");
   }
@@ -229,7 +232,8 @@ class IndexRun {
   void maybe_build_in_parallel(std::uint64_t input_bytes) {
     std::size_t threads = opt_.threads;
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    if (threads < 2 || input_bytes < opt_.parallel_min_bytes || writer_->article_count() > 0) return;
+    if (threads < 2 || input_bytes < opt_.parallel_min_bytes || writer_->article_count() > 0)
+      return;
     if (log_) log_->info("building a fresh index on {} threads", threads);
     shards_.emplace(*writer_, threads, opt_.batch_size);
   }
@@ -264,7 +268,8 @@ class IndexRun {
     if (!opt_.prune) return;
     for (const auto& [key, root] : roots_) {
       if (root.had_errors) {  // said only where there is something to keep
-        if (log_ && writer_->root_count(key) > 0) log_->warn("not pruning {}: it had read errors", key);
+        if (log_ && writer_->root_count(key) > 0)
+          log_->warn("not pruning {}: it had read errors", key);
       } else if (root.records == 0) {
         if (log_ && writer_->root_count(key) > 0)
           log_->warn("not pruning {}: it holds no articles now (unmounted?)", key);
@@ -278,9 +283,12 @@ class IndexRun {
     const std::size_t changed = stats_.added + stats_.updated + stats_.deleted;
     const double share = static_cast<double>(changed) /
                          static_cast<double>(std::max<std::size_t>(writer_->article_count(), 1));
-    if (!opt_.compact && (opt_.compact_threshold <= 0 || changed == 0 || share < opt_.compact_threshold))
+    if (!opt_.compact &&
+        (opt_.compact_threshold <= 0 || changed == 0 || share < opt_.compact_threshold))
       return;
-    if (log_) log_->info("compacting the index ({} of {} articles changed)", changed, writer_->article_count());
+    if (log_)
+      log_->info("compacting the index ({} of {} articles changed)", changed,
+                 writer_->article_count());
     writer_->compact();
     stats_.compacted = true;
   }
@@ -297,8 +305,8 @@ class IndexRun {
   std::unordered_set<std::string> run_ids_;  // id terms read in this run
   IndexStats stats_;
   std::uint64_t total_bytes_ = 0;  // input bytes of all files (IndexProgress)
-  std::uint64_t done_bytes_ = 0;  // input bytes of the files finished
-  std::uint64_t in_file_ = 0;     // bytes consumed of the file being read
+  std::uint64_t done_bytes_ = 0;   // input bytes of the files finished
+  std::uint64_t in_file_ = 0;      // bytes consumed of the file being read
   std::size_t pending_ = 0;
 };
 

@@ -47,7 +47,7 @@ struct Flags {
   std::string log_level = "info";
   std::string log_file;
   bool no_prune = false;
-  newsearch::cli::ProgressLine progress;  // drawn on a terminal (run())
+  newsearch::cli::ProgressLine progress;   // drawn on a terminal (run())
   std::shared_ptr<spdlog::logger> logger;  // the program's own (stderr, --log-file)
 };
 
@@ -65,27 +65,33 @@ void add_flags(CLI::App& app, Flags& f) {
   app.add_option("source", f.options.sources, "Directories (searched recursively) or files");
   newsearch::cli::add_db_flag(app, f.options.db_path);
   app.add_option("--batch-size", f.options.batch_size, "Articles per commit")
-      ->check(CLI::Range(1, 1000000))->capture_default_str();
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
   app.add_option("--max-file-mb", f.max_file_mb, "Skip files (and JSONL lines) larger than this")
-      ->check(CLI::Range(1, 4096))->capture_default_str();
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
   app.add_option("--threads", f.options.threads,
                  "Threads for a fresh build (0 = one per core; incremental runs use one)")
-      ->check(CLI::Range(0, 64))->capture_default_str();
+      ->check(CLI::Range(0, 64))
+      ->capture_default_str();
   app.add_option("--min-free-mb", f.min_free_mb,
                  "Refuse to commit when the index's disk would have less free (0 = no margin)")
-      ->check(CLI::Range(0, 1 << 20))->capture_default_str();
+      ->check(CLI::Range(0, 1 << 20))
+      ->capture_default_str();
   app.add_flag("--no-prune", f.no_prune, "Keep articles whose source record disappeared");
   app.add_flag("--compact", f.options.compact, "Compact the index after the run (SOURCE optional)");
   app.add_option("--compact-threshold", f.options.compact_threshold,
                  "Compact automatically when this share of articles changed (0 = never)")
-      ->check(kShare)->capture_default_str();
+      ->check(kShare)
+      ->capture_default_str();
   app.add_option("--log-file", f.log_file, "Also log to this file (rotated at 10 MiB, 5 kept)");
   newsearch::cli::add_log_level_flag(app, f.log_level);
   app.set_version_flag("--version", newsearch::version_string());
   app.footer(kFooter);
 }
 
-int exit_status(const newsearch::IndexerOptions& o, const newsearch::IndexStats& s, spdlog::logger& log) {
+int exit_status(const newsearch::IndexerOptions& o, const newsearch::IndexStats& s,
+                spdlog::logger& log) {
   if (!o.sources.empty() && s.indexed() == 0) {
     log.error("nothing could be indexed ({} records found, {} skipped, {} unreadable sources)",
               s.found, s.skipped, s.errors);
@@ -109,15 +115,19 @@ int run(Flags& f) {
   log.info("indexing into {}", o.db_path);
   const newsearch::IndexStats s = newsearch::run_indexer(o);
   const double mb = static_cast<double>(s.bytes) / 1e6;
-  log.info("{} records: {} added, {} updated, {} deleted, {} unchanged, {} skipped, {} errors; "
-           "{} articles in the index; {:.2f} s ({:.2f} MB, {:.2f} MB/s){}",
-           s.found, s.added, s.updated, s.deleted, s.unchanged, s.skipped, s.errors, s.articles,
-           s.seconds, mb, s.seconds > 0 ? mb / s.seconds : 0.0, s.compacted ? "; compacted" : "");
+  log.info(
+      "{} records: {} added, {} updated, {} deleted, {} unchanged, {} skipped, {} errors; "
+      "{} articles in the index; {:.2f} s ({:.2f} MB, {:.2f} MB/s){}",
+      s.found, s.added, s.updated, s.deleted, s.unchanged, s.skipped, s.errors, s.articles,
+      s.seconds, mb, s.seconds > 0 ? mb / s.seconds : 0.0, s.compacted ? "; compacted" : "");
   const int status = exit_status(o, s, log);
-  std::printf("added=%zu updated=%zu deleted=%zu unchanged=%zu skipped=%zu errors=%zu articles=%zu "
-              "seconds=%.2f status=%s\n",
-              s.added, s.updated, s.deleted, s.unchanged, s.skipped, s.errors, s.articles, s.seconds,
-              status == kExitOk ? "ok" : status == kExitPartial ? "partial" : "failed");
+  std::printf(
+      "added=%zu updated=%zu deleted=%zu unchanged=%zu skipped=%zu errors=%zu articles=%zu "
+      "seconds=%.2f status=%s\n",
+      s.added, s.updated, s.deleted, s.unchanged, s.skipped, s.errors, s.articles, s.seconds,
+      status == kExitOk        ? "ok"
+      : status == kExitPartial ? "partial"
+                               : "failed");
   return status;
 }
 
@@ -142,8 +152,10 @@ int main(int argc, char** argv) {
         f.logger, newsearch::cli::recorded_level(f.log_level, f.log_file));
     return run(f);
   } catch (const newsearch::Error& e) {
-    if (f.logger) f.logger->error("{}", e.what());
-    else std::cerr << "indexer: " << e.what() << '\n';
+    if (f.logger)
+      f.logger->error("{}", e.what());
+    else
+      std::cerr << "indexer: " << e.what() << '\n';
     return e.code() == newsearch::ErrorCode::kLocked ? kExitLocked : kExitFatal;
   } catch (const std::exception& e) {
     std::cerr << "indexer: internal error: " << e.what() << '\n';

@@ -23,8 +23,10 @@ void ProgressLine::draw(const IndexProgress& progress) {
   const double rate = secs > 0 ? mb / secs : 0.0;
   std::fprintf(out_, "\r\x1b[K%zu articles  %.1f MB read  %.1f MB/s", articles, mb, rate);
   if (total > 0 && input_bytes > 0 && input_bytes <= total && secs >= 1.0) {
-    const double left = secs * static_cast<double>(total - input_bytes) / static_cast<double>(input_bytes);
-    std::fprintf(out_, "  %.0f%%  ETA %dm%02ds", 100.0 * static_cast<double>(input_bytes) / static_cast<double>(total),
+    const double left =
+        secs * static_cast<double>(total - input_bytes) / static_cast<double>(input_bytes);
+    std::fprintf(out_, "  %.0f%%  ETA %dm%02ds",
+                 100.0 * static_cast<double>(input_bytes) / static_cast<double>(total),
                  static_cast<int>(left) / 60, static_cast<int>(left) % 60);
   }
   std::fflush(out_);

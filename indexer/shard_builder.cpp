@@ -9,8 +9,8 @@
 #include "indexer/variant_recorder.h"
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
-#include "searcher/format/index_schema.h"
 #include "searcher/boundary/xapian_error.h"
+#include "searcher/format/index_schema.h"
 
 namespace newsearch {
 namespace {
@@ -22,7 +22,8 @@ constexpr std::size_t kQueueCapacity = 512;
 }  // namespace
 
 ShardBuilder::ShardBuilder(IndexStore& store, std::size_t threads, std::size_t batch)
-    : store_(store), analyzer_options_(store.analyzer().options()),
+    : store_(store),
+      analyzer_options_(store.analyzer().options()),
       batch_(std::max<std::size_t>(batch, 1)) {
   for (std::size_t k = 0; k < threads; ++k) {
     const auto dir = std::filesystem::path(store.path()) /

@@ -28,9 +28,9 @@ class ShardBuilder {
  public:
   /// Starts @p threads workers writing shards PATH/gen-shard-K of the
   /// index @p store (whose lock is held), analysing as the store does. Each
-  /// worker commits its shard every @p batch articles: Xapian's in-memory buffers get slower as they grow
-  /// (bench/speed-profile.md measured 1,000 at 0.58x the CPU of Xapian's
-  /// default 10,000), and smaller buffers bound memory.
+  /// worker commits its shard every @p batch articles: Xapian's in-memory buffers get slower as
+  /// they grow (bench/speed-profile.md measured 1,000 at 0.58x the CPU of Xapian's default 10,000),
+  /// and smaller buffers bound memory.
   ShardBuilder(IndexStore& store, std::size_t threads, std::size_t batch);
   /// Stops the workers; shards not yet merged are removed.
   ~ShardBuilder();

@@ -21,7 +21,8 @@ namespace {
 
 using Report = std::function<void(const std::string&, const std::string&)>;
 
-constexpr const char* kNotUtf8Name = "file name is not valid UTF-8 (article ids are UTF-8: rename the file)";
+constexpr const char* kNotUtf8Name =
+    "file name is not valid UTF-8 (article ids are UTF-8: rename the file)";
 
 unsigned file_mode(const std::string& path) {
   struct stat st {};
@@ -39,7 +40,8 @@ bool is_article_name(const std::string& name) {
 // walked (a loop, a second link) is reported as skipped.
 class Walk {
  public:
-  Walk(const fs::path& root, std::vector<SourceFile>& out, const Report& on_error, const Report& on_skip)
+  Walk(const fs::path& root, std::vector<SourceFile>& out, const Report& on_error,
+       const Report& on_skip)
       : root_(root), out_(out), on_error_(on_error), on_skip_(on_skip) {}
 
   void run() {
@@ -57,7 +59,8 @@ class Walk {
   // walked already.
   void visit(const fs::path& dir, const fs::path& target) {
     struct stat st {};
-    if (stat(dir.c_str(), &st) != 0) return on_error_(printable_path(dir.string()), std::strerror(errno));
+    if (stat(dir.c_str(), &st) != 0)
+      return on_error_(printable_path(dir.string()), std::strerror(errno));
     if (!walked_.emplace(st.st_dev, st.st_ino).second)
       return skip(dir, "leads to a directory walked already (" + printable_path(target.string()) +
                            "): a symbolic link loop or a second link, not walked again");
@@ -97,13 +100,13 @@ class Walk {
     }
     if (!fs::is_regular_file(target) || !is_article_name(e.path().filename().string())) return;
     std::string id = e.path().lexically_relative(root_).generic_string();
-    if (utf8::find_invalid(id) != std::string::npos)
-      return skip(e.path(), kNotUtf8Name);
+    if (utf8::find_invalid(id) != std::string::npos) return skip(e.path(), kNotUtf8Name);
     out_.push_back({e.path().string(), std::move(id), {}});
   }
 
   static std::string broken_link(const std::error_code& ec) {
-    if (ec == std::errc::no_such_file_or_directory) return "dangling symbolic link (its target is missing)";
+    if (ec == std::errc::no_such_file_or_directory)
+      return "dangling symbolic link (its target is missing)";
     if (ec == std::errc::too_many_symbolic_link_levels) return "symbolic link loop";
     return "symbolic link: " + ec.message();
   }
@@ -123,9 +126,12 @@ std::string printable_path(const std::string& path) {
   for (std::size_t i = 0; i < path.size();) {
     const auto c = static_cast<unsigned char>(path[i]);
     const std::size_t n = c < 0x80 ? 1 : utf8::sequence_length(c);
-    const bool c1 = c == 0xC2 && i + 1 < path.size() && static_cast<unsigned char>(path[i + 1]) < 0xA0;
-    const bool ok = c < 0x80 ? (c >= 0x20 && c != 0x7F)
-                             : n > 1 && !c1 && utf8::find_invalid(std::string_view(path).substr(i, n)) == std::string::npos;
+    const bool c1 =
+        c == 0xC2 && i + 1 < path.size() && static_cast<unsigned char>(path[i + 1]) < 0xA0;
+    const bool ok =
+        c < 0x80 ? (c >= 0x20 && c != 0x7F)
+                 : n > 1 && !c1 &&
+                       utf8::find_invalid(std::string_view(path).substr(i, n)) == std::string::npos;
     if (ok) {
       out.append(path, i, n);
       i += n;
@@ -145,8 +151,8 @@ std::string source_root_key(const std::string& source) {
   return (ec ? fs::absolute(source) : p).generic_string();
 }
 
-std::vector<SourceFile> find_sources(const std::vector<std::string>& sources, const Report& on_error,
-                                     const Report& on_skip) {
+std::vector<SourceFile> find_sources(const std::vector<std::string>& sources,
+                                     const Report& on_error, const Report& on_skip) {
   std::vector<SourceFile> out;
   for (const auto& s : sources) {
     std::error_code ec;
@@ -157,7 +163,8 @@ std::vector<SourceFile> find_sources(const std::vector<std::string>& sources, co
       Walk(s, out, on_error, on_skip).run();
     else if (!fs::is_regular_file(st))  // reading a FIFO or a tty would block
       on_error(printable_path(s), not_regular_file(file_mode(s)));
-    else if (const std::string id = fs::path(s).filename().string(); utf8::find_invalid(id) != std::string::npos) {
+    else if (const std::string id = fs::path(s).filename().string();
+             utf8::find_invalid(id) != std::string::npos) {
       if (on_skip) on_skip(printable_path(s), kNotUtf8Name);
     } else
       out.push_back({s, id, {}});

@@ -54,7 +54,8 @@ void TerminateGuard::on_terminate() {
     std::abort();
   }
   // A second failing thread waits for the first to end the process.
-  if (g_terminating.test_and_set()) for (;;) ::pause();
+  if (g_terminating.test_and_set())
+    for (;;) ::pause();
   try {
     if (guard->log_) {
       guard->log_->error("{}", message);

@@ -17,7 +17,9 @@
 #include <exception>
 #include <string>
 
-namespace spdlog { class logger; }
+namespace spdlog {
+class logger;
+}
 
 namespace newsearch {
 
@@ -32,7 +34,8 @@ namespace newsearch {
 /// (a second run_indexer on another index, in another thread) is inert.
 class TerminateGuard {
  public:
-  /// The indexer's exit status for an index failure (docs/indexing.md, "Summary, exit status, logging").
+  /// The indexer's exit status for an index failure (docs/indexing.md, "Summary, exit status,
+  /// logging").
   static constexpr int kFatalExitStatus = 2;
 
   TerminateGuard(std::string index_path, spdlog::logger* log);

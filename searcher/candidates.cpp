@@ -88,9 +88,8 @@ void weigh_plain(Xapian::Database& db, const BuiltQuery& plain, std::size_t conc
   std::vector<Candidate> weighed = cands;
   // AND_MAYBE with nothing: the plain query's own weights.
   reweigh(db, plain, Xapian::Query::MatchNothing, rp.plain, weighed);
-  const Xapian::Query expansion =
-      feedback_query(db, feedback_docs(weighed, rp.feedback.docs), static_cast<double>(concepts),
-                     0.0, rp.feedback);
+  const Xapian::Query expansion = feedback_query(db, feedback_docs(weighed, rp.feedback.docs),
+                                                 static_cast<double>(concepts), 0.0, rp.feedback);
   if (!expansion.empty()) reweigh(db, plain, expansion, rp.plain, weighed);
   for (std::size_t i = 0; i < cands.size(); ++i) cands[i].plain_weight = weighed[i].weight;
 }

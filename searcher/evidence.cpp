@@ -63,7 +63,8 @@ ArticleEvidence EvidenceReader::read(Xapian::docid did) const {
       db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotLayout);
   const auto layout = decode_layout(value);
   if (!layout)
-    throw Error(ErrorCode::kCorruption, "article #" + std::to_string(did) + " has no valid passage layout");
+    throw Error(ErrorCode::kCorruption,
+                "article #" + std::to_string(did) + " has no valid passage layout");
   const std::size_t n = leaves_.size();
   ArticleEvidence ev;
   ev.headline = empty_evidence(n, layout->headline_words());

@@ -49,8 +49,8 @@ class EvidenceReader {
   bool may_hold(Xapian::docid did, const std::string& term) const;
 
   const Xapian::Database& db_;
-  std::vector<const LeafMatch*> leaves_;     // per concept
-  std::vector<Xapian::docid> prefetched_;    // sorted; empty without prefetch()
+  std::vector<const LeafMatch*> leaves_;                       // per concept
+  std::vector<Xapian::docid> prefetched_;                      // sorted; empty without prefetch()
   std::map<std::string, std::vector<Xapian::docid>> holders_;  // body form -> sorted holders
 };
 

@@ -66,9 +66,8 @@ Xapian::Query feedback_query(const Xapian::Database& db, const std::vector<Score
   std::vector<double> doc_weight(n);  // P(D|Q) up to a constant (FeedbackParams::score_scale)
   double total_score = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    doc_weight[i] = params.score_scale > 0
-                        ? std::exp(params.score_scale * (top[i].second - best))
-                        : top[i].second;
+    doc_weight[i] = params.score_scale > 0 ? std::exp(params.score_scale * (top[i].second - best))
+                                           : top[i].second;
     total_score += doc_weight[i];
   }
   if (total_score <= 0) return {};
@@ -94,7 +93,8 @@ Xapian::Query feedback_query(const Xapian::Database& db, const std::vector<Score
 
   std::vector<Xapian::Query> parts;
   for (const auto& [w, stem] : ranked) {
-    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, leaf_query(LeafMatch::of_stem(stem), headline_boost),
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                       leaf_query(LeafMatch::of_stem(stem), headline_boost),
                        params.weight * query_size * w / mass);
   }
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());

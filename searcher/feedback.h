@@ -15,10 +15,10 @@ namespace newsearch {
 /// Defaults: the configuration measured on the IR test collections
 /// (bench/README.md, relevance_table.sh); 0 docs turns feedback off.
 struct FeedbackParams {
-  std::size_t docs = 10;    ///< feedback articles: the `docs` best of the first retrieval
-  std::size_t terms = 20;   ///< expansion words kept
-  double weight = 0.3;      ///< weight of the expansion words relative to the query's own
-  double max_df = 0.1;      ///< words in more than this fraction of articles are not used
+  std::size_t docs = 10;   ///< feedback articles: the `docs` best of the first retrieval
+  std::size_t terms = 20;  ///< expansion words kept
+  double weight = 0.3;     ///< weight of the expansion words relative to the query's own
+  double max_df = 0.1;     ///< words in more than this fraction of articles are not used
   /// A feedback article's share of the relevance model is proportional to
   /// exp(score_scale * (its weight - the best weight)), as RM3 weights by
   /// the query likelihood exp(log score): BM25 weights are sums of log-odds,

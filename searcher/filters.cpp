@@ -3,10 +3,10 @@
 #include <vector>
 
 #include "newsearch/error.h"
+#include "searcher/boundary/utf8.h"
 #include "searcher/format/date_normalizer.h"
 #include "searcher/format/index_schema.h"
 #include "searcher/format/source_term.h"
-#include "searcher/boundary/utf8.h"
 
 namespace newsearch {
 namespace {
@@ -19,9 +19,9 @@ constexpr char kAfter = '~';
 std::string checked_date(const std::string& iso, const char* which) {
   const std::string d = normalize_date(iso);
   if (d.empty())
-    throw Error(ErrorCode::kInvalidArgument,
-                std::string(which) + " '" + utf8::excerpt(iso) +
-                    "' is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][Z|±hh:mm])");
+    throw Error(ErrorCode::kInvalidArgument, std::string(which) + " '" + utf8::excerpt(iso) +
+                                                 "' is not an ISO 8601 date (YYYY, YYYY-MM, "
+                                                 "YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][Z|±hh:mm])");
   return d;
 }
 
@@ -34,9 +34,9 @@ Xapian::Query date_filter(const SearchOptions& o) {
   if (o.date_from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, upper);
   const std::string lower = checked_date(o.date_from, "date_from");
   if (lower > upper)
-    throw Error(ErrorCode::kInvalidArgument,
-                "date_from '" + utf8::excerpt(o.date_from) + "' is after date_to '" +
-                    utf8::excerpt(o.date_to) + "'");
+    throw Error(ErrorCode::kInvalidArgument, "date_from '" + utf8::excerpt(o.date_from) +
+                                                 "' is after date_to '" + utf8::excerpt(o.date_to) +
+                                                 "'");
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lower, upper);
 }
 
@@ -46,7 +46,8 @@ Xapian::Query source_filter(const SearchOptions& o, const Analyzer& analyzer) {
   for (const auto& s : o.sources) {
     std::string term = source_term(analyzer, s);  // the indexer's term
     if (term.empty())
-      throw Error(ErrorCode::kInvalidArgument, "source '" + utf8::excerpt(s) + "' has no letters or digits");
+      throw Error(ErrorCode::kInvalidArgument,
+                  "source '" + utf8::excerpt(s) + "' has no letters or digits");
     terms.emplace_back(std::move(term));
   }
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());

@@ -37,8 +37,8 @@ Passage make_passage(const StoredArticle& article, Analyzer& analyzer, const Pas
 Hit make_hit(Xapian::Database& db, Analyzer& analyzer, const QueryPlan& plan, const Examined& ex) {
   StoredArticle article = decode_stored_article(db.get_document(ex.cand.did).get_data());
   if (ex.read && article.passages.size() != ex.evidence.size())
-    throw Error(ErrorCode::kCorruption, "article '" + article.id +
-                                            "': stored passages disagree with its layout");
+    throw Error(ErrorCode::kCorruption,
+                "article '" + article.id + "': stored passages disagree with its layout");
   const double score = ex.score();
   std::vector<RankedPassage> ranked = ex.ranked;
   if (!ex.read && !article.passages.empty()) ranked = {{0, score, 0}};

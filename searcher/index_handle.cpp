@@ -32,8 +32,8 @@ IndexHandles::IndexHandles(std::string path, std::shared_ptr<spdlog::logger> log
     : path_(std::move(path)), log_(std::move(log)) {
   std::error_code ec;
   if (!std::filesystem::exists(path_, ec))
-    throw Error(ErrorCode::kNotFound, "no index at '" + path_ +
-                                          "': build one with 'indexer --db " + path_ + " DIR'");
+    throw Error(ErrorCode::kNotFound,
+                "no index at '" + path_ + "': build one with 'indexer --db " + path_ + " DIR'");
   run("opening index", [&](IndexHandle& h) { check_schema(h.db, path_, h.analyzer); });
 }
 
@@ -136,7 +136,8 @@ void IndexHandles::run(const char* what, const std::function<void(IndexHandle&)>
     } catch (const Xapian::DatabaseError& e) {
       // A compaction that removed the generation mid-read shows up as a
       // read error; only when the stub has moved on is that recoverable.
-      if (exhausted(attempt) || stub::read_raw(path_) == h->stub) throw translate_xapian_error(e, context);
+      if (exhausted(attempt) || stub::read_raw(path_) == h->stub)
+        throw translate_xapian_error(e, context);
       recovery = Recovery::kOpenFresh;
     } catch (const Xapian::Error& e) {
       throw translate_xapian_error(e, context);

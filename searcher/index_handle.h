@@ -28,7 +28,7 @@ namespace newsearch {
 /// search at a time.
 struct IndexHandle {
   Xapian::Database db;
-  std::string stub;         ///< the stub as read when db was opened
+  std::string stub;  ///< the stub as read when db was opened
   Analyzer analyzer;
   std::uint64_t epoch = 0;  ///< IndexHandles' epoch when db was last (re)opened
   bool opened = false;      ///< db is open (a new handle opens in run())

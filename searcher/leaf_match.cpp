@@ -54,9 +54,10 @@ void one_per_start(std::vector<ByteRange>& found) {
   std::sort(found.begin(), found.end(), [](const ByteRange& a, const ByteRange& b) {
     return a.first != b.first ? a.first < b.first : a.second > b.second;
   });
-  found.erase(std::unique(found.begin(), found.end(),
-                          [](const ByteRange& a, const ByteRange& b) { return a.first == b.first; }),
-              found.end());
+  found.erase(
+      std::unique(found.begin(), found.end(),
+                  [](const ByteRange& a, const ByteRange& b) { return a.first == b.first; }),
+      found.end());
 }
 
 void collect_leaves(const QueryNode& n, std::vector<const QueryLeaf*>& out) {
@@ -137,7 +138,8 @@ std::vector<Xapian::termpos> LeafMatch::positions(MatchField field, const Lookup
     }
     for (Xapian::termpos p : first) {
       bool all = true;
-      for (std::size_t k = 0; k < rest.size() && all; ++k) all = contains(rest[k], p + static_cast<Xapian::termpos>(k + 1));
+      for (std::size_t k = 0; k < rest.size() && all; ++k)
+        all = contains(rest[k], p + static_cast<Xapian::termpos>(k + 1));
       if (all) out.push_back(p);
     }
   }
@@ -193,7 +195,8 @@ LeafMatches::LeafMatches(const QueryNode& root, const Xapian::Database& db, Anal
   std::vector<const QueryLeaf*> all;
   collect_leaves(root, all);
   for (const QueryLeaf* leaf : all)
-    by_leaf_.emplace(leaf, can_match.count(leaf) ? LeafMatch(*leaf, db, analyzer) : LeafMatch(*leaf));
+    by_leaf_.emplace(leaf,
+                     can_match.count(leaf) ? LeafMatch(*leaf, db, analyzer) : LeafMatch(*leaf));
 }
 
 }  // namespace newsearch

@@ -93,8 +93,8 @@ class LeafMatch {
   std::string word_term(MatchField field) const;
   void find_phrase(const std::vector<const Token*>& words, std::vector<ByteRange>& out) const;
 
-  std::string word_;           // the term or stem a matching token has; "": no word match
-  bool word_is_term_ = false;  // word_ is an unstemmed term (a quoted word)
+  std::string word_;                 // the term or stem a matching token has; "": no word match
+  bool word_is_term_ = false;        // word_ is an unstemmed term (a quoted word)
   std::vector<std::string> phrase_;  // terms of a phrase (two or more), or empty
   bool title_only_ = false;
   FieldForms body_, headline_;

@@ -1,7 +1,6 @@
 #include "searcher/options_check.h"
 
 #include <chrono>
-
 #include <cmath>
 #include <string>
 

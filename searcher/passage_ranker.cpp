@@ -5,10 +5,12 @@
 namespace newsearch {
 
 std::size_t PassageEvidence::matched_concepts() const {
-  return static_cast<std::size_t>(std::count_if(tf.begin(), tf.end(), [](auto f) { return f > 0; }));
+  return static_cast<std::size_t>(
+      std::count_if(tf.begin(), tf.end(), [](auto f) { return f > 0; }));
 }
 
-PassageEvidence PassageRanker::examine(Analyzer& analyzer, std::string_view text, Field field) const {
+PassageEvidence PassageRanker::examine(Analyzer& analyzer, std::string_view text,
+                                       Field field) const {
   const std::vector<Token> tokens = analyzer.analyze(text);
   std::vector<const Token*> words;
   PassageEvidence ev;

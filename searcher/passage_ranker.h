@@ -21,10 +21,10 @@ struct Concept {
 
 /// What one passage contains of the query.
 struct PassageEvidence {
-  std::size_t length = 0;            ///< words in the passage
-  std::vector<std::size_t> tf;       ///< matches per concept
-  std::vector<ByteRange> matches;    ///< byte ranges of matched words/phrases, sorted
-  std::vector<ByteRange> words;      ///< byte ranges of all words, for cutting snippets
+  std::size_t length = 0;          ///< words in the passage
+  std::vector<std::size_t> tf;     ///< matches per concept
+  std::vector<ByteRange> matches;  ///< byte ranges of matched words/phrases, sorted
+  std::vector<ByteRange> words;    ///< byte ranges of all words, for cutting snippets
   std::size_t matched_concepts() const;
 };
 
@@ -41,7 +41,8 @@ class PassageRanker {
 
   /// Analyse @p text (the same analysis as at index time) and find the
   /// concepts in it (LeafMatch::find).
-  PassageEvidence examine(Analyzer& analyzer, std::string_view text, Field field = Field::kBody) const;
+  PassageEvidence examine(Analyzer& analyzer, std::string_view text,
+                          Field field = Field::kBody) const;
 
   /// BM25 of the passage given the mean passage length in words.
   double score(const PassageEvidence& evidence, double mean_length) const;

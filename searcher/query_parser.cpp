@@ -66,9 +66,10 @@ class Lexer {
     std::size_t j = i_ + open;
     while (j < q_.size() && quote_len(q_, j) == 0) ++j;
     if (j >= q_.size())
-      syntax_error("unbalanced quote: the phrase starting at '" +
-                   std::string(q_.substr(i_, 40)) + "' has no closing \"");
-    out_.push_back({Lexeme::Kind::kPhrase, std::string(q_.substr(i_ + open, j - i_ - open)), title});
+      syntax_error("unbalanced quote: the phrase starting at '" + std::string(q_.substr(i_, 40)) +
+                   "' has no closing \"");
+    out_.push_back(
+        {Lexeme::Kind::kPhrase, std::string(q_.substr(i_ + open, j - i_ - open)), title});
     i_ = j + quote_len(q_, j);
   }
 
@@ -80,14 +81,14 @@ class Lexer {
     std::string w(q_.substr(i_, j - i_));
     i_ = j;
     if (w == "AND" || w == "OR" || w == "NOT") {
-      out_.push_back({w == "AND" ? Lexeme::Kind::kAnd
+      out_.push_back({w == "AND"  ? Lexeme::Kind::kAnd
                       : w == "OR" ? Lexeme::Kind::kOr
-                                  : Lexeme::Kind::kNot, w});
+                                  : Lexeme::Kind::kNot,
+                      w});
       return;
     }
-    if (w.size() >= 6 && std::equal(w.begin(), w.begin() + 6, "title:", [](char a, char b) {
-          return (a | 0x20) == b;
-        })) {
+    if (w.size() >= 6 && std::equal(w.begin(), w.begin() + 6,
+                                    "title:", [](char a, char b) { return (a | 0x20) == b; })) {
       if (w.size() == 6) {
         if (i_ < q_.size() && quote_len(q_, i_) > 0) return phrase(true);
         syntax_error("'title:' must be followed by a word or a \"phrase\"");
@@ -281,12 +282,12 @@ void collect_positive(const QueryNode& n, std::vector<const QueryLeaf*>& out) {
 // count inside quoted phrases ("the who").
 bool is_stopword(std::string_view t) {
   static constexpr std::array<std::string_view, 64> kStop = {
-      "a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can",
-      "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "i",
-      "if", "in", "into", "is", "it", "its", "me", "my", "no", "not", "of", "on", "or",
-      "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "these",
-      "they", "this", "those", "to", "too", "us", "was", "we", "were", "what", "when",
-      "which", "who", "will", "with", "you"};
+      "a",    "about", "an",    "and",   "are",   "as",   "at",    "be",   "been", "but", "by",
+      "can",  "did",   "do",    "does",  "for",   "from", "had",   "has",  "have", "he",  "her",
+      "his",  "i",     "if",    "in",    "into",  "is",   "it",    "its",  "me",   "my",  "no",
+      "not",  "of",    "on",    "or",    "our",   "she",  "so",    "than", "that", "the", "their",
+      "them", "then",  "there", "these", "they",  "this", "those", "to",   "too",  "us",  "was",
+      "we",   "were",  "what",  "when",  "which", "who",  "will",  "with", "you"};
   return std::find(kStop.begin(), kStop.end(), t) != kStop.end();
 }
 

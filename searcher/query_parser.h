@@ -32,7 +32,7 @@ struct QueryLeaf {
 struct QueryNode {
   enum class Op { kLeaf, kSoftAnd, kAnd, kOr, kAndNot };
   Op op = Op::kLeaf;
-  QueryLeaf leaf;                 ///< kLeaf only
+  QueryLeaf leaf;                   ///< kLeaf only
   std::vector<QueryNode> children;  ///< kAndNot: children[0] minus the rest
 };
 

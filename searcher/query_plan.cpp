@@ -24,9 +24,7 @@ std::vector<Concept> concepts_of(const Xapian::Database& db, const QueryNode& ro
 }
 
 // @p value, for untiered queries times @p factor.
-double scaled(double value, bool tiered, double factor) {
-  return value * (tiered ? 1.0 : factor);
-}
+double scaled(double value, bool tiered, double factor) { return value * (tiered ? 1.0 : factor); }
 
 }  // namespace
 

@@ -36,10 +36,10 @@ struct QueryPlan {
 
   const SearchOptions& options;  ///< checked (options_check.h)
   const RankingParams params;
-  const Deadline deadline;       ///< from options.time_budget, started first
-  const Xapian::Query filter;    ///< the options' filter (filters.h); empty: none
-  const QueryNode root;          ///< the parsed query
-  const LeafMatches matches;     ///< what each leaf matches; forms for the positive ones
+  const Deadline deadline;     ///< from options.time_budget, started first
+  const Xapian::Query filter;  ///< the options' filter (filters.h); empty: none
+  const QueryNode root;        ///< the parsed query
+  const LeafMatches matches;   ///< what each leaf matches; forms for the positive ones
   /// The concepts (positive words and phrases) with their idf.
   const PassageRanker ranker;
   /// At most params.tier_max_concepts concepts: the all_terms tier ranks

@@ -60,13 +60,15 @@ void score_article(const QueryPlan& plan, double mean_len, Examined& ex) {
 // Hit order: read candidates by (all_terms tier, best score), equal keys by
 // article id; then the unread ones in retrieval order. @p keys: per read
 // candidate.
-std::vector<std::size_t> hit_order(const Xapian::Database& db, const std::vector<Examined>& examined,
+std::vector<std::size_t> hit_order(const Xapian::Database& db,
+                                   const std::vector<Examined>& examined,
                                    const std::vector<std::pair<SortKey, std::size_t>>& keys) {
   auto order = keys;
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
-  order_ties_by_id(db, order, [](const auto& o) { return o.first; },
-                   [&](const auto& o) { return examined[o.second].cand.did; });
+  order_ties_by_id(
+      db, order, [](const auto& o) { return o.first; },
+      [&](const auto& o) { return examined[o.second].cand.did; });
   std::vector<std::size_t> out;
   for (const auto& o : order) out.push_back(o.second);
   for (std::size_t i = 0; i < examined.size(); ++i)

@@ -27,7 +27,7 @@ struct Examined {
   bool read = false;  ///< evidence read; false if the time budget ran out first
   PassageEvidence headline;
   std::vector<PassageEvidence> evidence;  ///< per passage
-  double shared = 0.0;  ///< score every passage gets: headline and article evidence
+  double shared = 0.0;                ///< score every passage gets: headline and article evidence
   std::vector<RankedPassage> ranked;  ///< its best passages, best first (rank())
   /// The article's score: its best passage's, or the shared score alone.
   double score() const { return ranked.empty() ? shared : ranked.front().score; }

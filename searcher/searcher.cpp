@@ -46,10 +46,11 @@ SearchResults Searcher::search(std::string_view query, const SearchOptions& opti
     return run_search(h.db, h.analyzer, query, options, impl_->ranking);
   });
   if (impl_->log)
-    impl_->log->debug("query [{}]: {} hits of about {} in {:.2f} ms{}", query, results.hits.size(),
-                      results.estimated_matches,
-                      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(),
-                      results.timed_out ? " (time budget ran out)" : "");
+    impl_->log->debug(
+        "query [{}]: {} hits of about {} in {:.2f} ms{}", query, results.hits.size(),
+        results.estimated_matches,
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(),
+        results.timed_out ? " (time budget ran out)" : "");
   return results;
 }
 

@@ -39,8 +39,9 @@ std::vector<ByteRange> merge(const std::vector<ByteRange>& sorted) {
 }
 
 std::size_t count_inside(const std::vector<ByteRange>& ranges, std::size_t b, std::size_t e) {
-  return static_cast<std::size_t>(std::count_if(
-      ranges.begin(), ranges.end(), [&](const ByteRange& r) { return r.first >= b && r.second <= e; }));
+  return static_cast<std::size_t>(
+      std::count_if(ranges.begin(), ranges.end(),
+                    [&](const ByteRange& r) { return r.first >= b && r.second <= e; }));
 }
 
 // Picks the window start (bytes) that holds the most matches, leaving some
@@ -100,7 +101,8 @@ Snippet make_snippet(std::string_view passage, const std::vector<ByteRange>& mat
     h.byte_begin = m.first - begin + shift;
     h.byte_end = m.second - begin + shift;
     h.char_begin = utf8::char_count(s.text, h.byte_begin);
-    h.char_end = h.char_begin + utf8::char_count(s.text.substr(h.byte_begin), h.byte_end - h.byte_begin);
+    h.char_end =
+        h.char_begin + utf8::char_count(s.text.substr(h.byte_begin), h.byte_end - h.byte_begin);
     s.highlights.push_back(h);
   }
   return s;

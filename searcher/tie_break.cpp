@@ -39,8 +39,9 @@ std::vector<WeightedDoc> top_matches(const Xapian::Database& db, Xapian::Enquire
   estimated = mset.get_matches_estimated();
   std::vector<WeightedDoc> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
-  order_ties_by_id(db, out, [](const WeightedDoc& d) { return d.second; },
-                   [](const WeightedDoc& d) { return d.first; });
+  order_ties_by_id(
+      db, out, [](const WeightedDoc& d) { return d.second; },
+      [](const WeightedDoc& d) { return d.first; });
   if (out.size() > depth) out.resize(depth);
   return out;
 }

@@ -29,7 +29,8 @@ void order_ties_by_id(const Xapian::Database& db, std::vector<T>& items, Key key
     while (e < items.size() && key(items[e]) == key(items[b])) ++e;
     if (e - b > 1) {
       std::vector<std::pair<std::string, T>> run;
-      for (std::size_t i = b; i < e; ++i) run.emplace_back(tie_key(db, did(items[i])), std::move(items[i]));
+      for (std::size_t i = b; i < e; ++i)
+        run.emplace_back(tie_key(db, did(items[i])), std::move(items[i]));
       std::sort(run.begin(), run.end(),
                 [](const auto& x, const auto& y) { return x.first < y.first; });
       for (std::size_t i = b; i < e; ++i) items[i] = std::move(run[i - b].second);

@@ -34,8 +34,7 @@ NEWSEARCH_API const char* error_code_name(ErrorCode code) noexcept;
  */
 class NEWSEARCH_API Error : public std::runtime_error {
  public:
-  Error(ErrorCode code, const std::string& message)
-      : std::runtime_error(message), code_(code) {}
+  Error(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
   ~Error() override;
 
   /// The category of the failure.

@@ -34,21 +34,21 @@ struct Passage {
   std::size_t index = 0;       ///< passage number within the article, 0-based
   std::size_t byte_begin = 0;  ///< offset of the passage in Hit::body
   std::size_t byte_end = 0;
-  std::string text;            ///< the whole passage
-  double score = 0.0;          ///< passage relevance, comparable across hits
+  std::string text;               ///< the whole passage
+  double score = 0.0;             ///< passage relevance, comparable across hits
   std::size_t matched_terms = 0;  ///< distinct query words/phrases found in it
   Snippet snippet;
 };
 
 /// One article in the results, with its best passages.
 struct Hit {
-  std::size_t rank = 0;   ///< 1-based
-  std::string id;         ///< article id: path relative to the source root, or the JSONL id
-  std::string title;      ///< headline
+  std::size_t rank = 0;     ///< 1-based
+  std::string id;           ///< article id: path relative to the source root, or the JSONL id
+  std::string title;        ///< headline
   std::string source_path;  ///< file the article was read from, as given to the indexer
-  std::string date;       ///< ISO 8601 date if known, else empty
-  std::string source;     ///< publisher if known, else empty
-  std::string url;        ///< URL if known, else empty
+  std::string date;         ///< ISO 8601 date if known, else empty
+  std::string source;       ///< publisher if known, else empty
+  std::string url;          ///< URL if known, else empty
   /// Score of the best passage: the ranking key after all_terms (equal
   /// scores: by id). After a time budget ran out, hits not re-ranked in
   /// time come last, scored by their article evidence alone.

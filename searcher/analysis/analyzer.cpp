@@ -105,8 +105,12 @@ struct __attribute__((visibility("hidden"))) Analyzer::Impl {
     std::string joined;
     for (std::size_t i = first; i < tokens.size(); ++i) joined += tokens[i].term;
     if (joined.size() > options.max_term_bytes) return;
-    Token t{joined, stem(joined), tokens[first].position, tokens[first].byte_begin,
-            tokens.back().byte_end, true};
+    Token t{joined,
+            stem(joined),
+            tokens[first].position,
+            tokens[first].byte_begin,
+            tokens.back().byte_end,
+            true};
     tokens.push_back(std::move(t));
   }
 

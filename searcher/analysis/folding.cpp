@@ -38,8 +38,7 @@ void unify_apostrophes(std::string& s) {
   static constexpr std::string_view kAlike[] = {"\xE2\x80\x99", "\xCA\xBC", "\xE2\x80\x98",
                                                 "\xE2\x80\xB2"};
   for (auto a : kAlike)
-    for (auto p = s.find(a); p != std::string::npos; p = s.find(a, p))
-      s.replace(p, a.size(), "'");
+    for (auto p = s.find(a); p != std::string::npos; p = s.find(a, p)) s.replace(p, a.size(), "'");
 }
 
 void erase_all(std::string& s, char c) { std::erase(s, c); }
@@ -77,9 +76,10 @@ std::string Folder::fold(std::string_view word) const {
 
 std::string Folder::fold_unicode(std::string_view word) const {
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString folded = nfkc_cf_->normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))),
-      status);
+  icu::UnicodeString folded =
+      nfkc_cf_->normalize(icu::UnicodeString::fromUTF8(
+                              icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))),
+                          status);
   icu::UnicodeString decomposed = nfd_->normalize(folded, status);
   icu::UnicodeString stripped;
   for (int32_t i = 0; i < decomposed.length();) {

@@ -2,10 +2,10 @@
 // 2 and 3). Internal to newsearch::analysis.
 #pragma once
 
+#include <unicode/normalizer2.h>
+
 #include <string>
 #include <string_view>
-
-#include <unicode/normalizer2.h>
 
 namespace newsearch {
 

@@ -20,8 +20,8 @@ void push_trimmed(std::vector<Range>& out, std::string_view body, std::size_t b,
 // Cuts an over-long run with no sentence breaks at spaces, about every
 // target bytes (text without spaces at all is cut at target bytes, on a
 // UTF-8 boundary).
-void split_at_spaces(std::vector<Range>& out, std::string_view body, std::size_t b,
-                     std::size_t e, std::size_t target) {
+void split_at_spaces(std::vector<Range>& out, std::string_view body, std::size_t b, std::size_t e,
+                     std::size_t target) {
   while (e - b > target * 2) {
     // The last space in (b, b + target]: searching only this window keeps
     // the cutting linear (a search back from b + target through the whole
@@ -58,8 +58,7 @@ void split_paragraph(std::vector<Range>& out, Analyzer& analyzer, std::string_vi
     }
   }
   // A short tail joins the previous passage rather than standing alone.
-  if (pe - chunk < opt.target_bytes / 4 && !out.empty() && out.back().second >= pb &&
-      chunk > pb) {
+  if (pe - chunk < opt.target_bytes / 4 && !out.empty() && out.back().second >= pb && chunk > pb) {
     const std::uint32_t prev_begin = out.back().first;
     out.pop_back();
     push_trimmed(out, body, prev_begin, pe);

@@ -16,7 +16,8 @@ class CallbackSink final : public spdlog::sinks::base_sink<std::mutex> {
  protected:
   void sink_it_(const spdlog::details::log_msg& msg) override {
     try {
-      callback_(from_spdlog_level(msg.level), std::string_view(msg.payload.data(), msg.payload.size()));
+      callback_(from_spdlog_level(msg.level),
+                std::string_view(msg.payload.data(), msg.payload.size()));
     } catch (...) {
       // The contract: a throwing callback loses its record, nothing else.
     }
@@ -41,9 +42,11 @@ const char* log_level_name(LogLevel level) noexcept {
   return "off";
 }
 
-std::shared_ptr<spdlog::logger> make_library_logger(const std::string& name, const LogOptions& log) {
+std::shared_ptr<spdlog::logger> make_library_logger(const std::string& name,
+                                                    const LogOptions& log) {
   if (!log.callback || log.level == LogLevel::kOff) return nullptr;
-  auto logger = std::make_shared<spdlog::logger>(name, std::make_shared<CallbackSink>(log.callback));
+  auto logger =
+      std::make_shared<spdlog::logger>(name, std::make_shared<CallbackSink>(log.callback));
   logger->set_level(to_spdlog_level(log.level));
   return logger;
 }

@@ -11,8 +11,8 @@ Version version() noexcept {
 }
 
 const char* version_string() noexcept {
-  return NEWSEARCH_STR(NEWSEARCH_VERSION_MAJOR) "." NEWSEARCH_STR(NEWSEARCH_VERSION_MINOR) "." NEWSEARCH_STR(
-      NEWSEARCH_VERSION_PATCH);
+  return NEWSEARCH_STR(NEWSEARCH_VERSION_MAJOR) "." NEWSEARCH_STR(
+      NEWSEARCH_VERSION_MINOR) "." NEWSEARCH_STR(NEWSEARCH_VERSION_PATCH);
 }
 
 }  // namespace newsearch

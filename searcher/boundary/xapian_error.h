@@ -6,7 +6,9 @@
 
 #include "newsearch/error.h"
 
-namespace Xapian { class Error; }
+namespace Xapian {
+class Error;
+}
 
 namespace newsearch {
 

@@ -18,13 +18,13 @@ namespace newsearch::cli {
 
 /// Accepted values of --log-level.
 inline const std::map<std::string, spdlog::level::level_enum> kLogLevels = {
-    {"trace", spdlog::level::trace}, {"debug", spdlog::level::debug},
-    {"info", spdlog::level::info},   {"warn", spdlog::level::warn},
-    {"error", spdlog::level::err},   {"off", spdlog::level::off}};
+    {"trace", spdlog::level::trace}, {"debug", spdlog::level::debug}, {"info", spdlog::level::info},
+    {"warn", spdlog::level::warn},   {"error", spdlog::level::err},   {"off", spdlog::level::off}};
 
 /// Adds --log-level to @p app, storing into @p level.
 inline void add_log_level_flag(CLI::App& app, std::string& level) {
-  app.add_option("--log-level", level, "Diagnostics on stderr: trace, debug, info, warn, error, off")
+  app.add_option("--log-level", level,
+                 "Diagnostics on stderr: trace, debug, info, warn, error, off")
       ->check(CLI::IsMember(kLogLevels))
       ->capture_default_str();
 }
@@ -66,13 +66,15 @@ inline std::shared_ptr<spdlog::logger> make_logger(const std::string& name,
 
 /// The most verbose level any sink of make_logger(name, level, log_file)
 /// records: what the library needs to format at all.
-inline spdlog::level::level_enum recorded_level(const std::string& level, const std::string& log_file) {
+inline spdlog::level::level_enum recorded_level(const std::string& level,
+                                                const std::string& log_file) {
   const auto console = kLogLevels.at(level);
   return log_file.empty() ? console : std::min(console, spdlog::level::info);
 }
 
 /// LogOptions handing the library's records to @p logger, from @p level on.
-inline LogOptions forward_to(std::shared_ptr<spdlog::logger> logger, spdlog::level::level_enum level) {
+inline LogOptions forward_to(std::shared_ptr<spdlog::logger> logger,
+                             spdlog::level::level_enum level) {
   LogOptions out;
   out.level = from_spdlog_level(level);
   out.callback = [logger = std::move(logger)](LogLevel l, std::string_view message) {

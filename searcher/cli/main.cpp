@@ -46,22 +46,30 @@ void add_flags(CLI::App& app, Flags& f) {
   app.add_option("query", f.words, "Query words, phrases and operators")->required();
   newsearch::cli::add_db_flag(app, f.db);
   app.add_option("-n,--limit", f.options.limit, "Maximum number of articles")
-      ->check(CLI::Range(1, 10000))->capture_default_str();
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
   app.add_option("-p,--passages", f.options.passages_per_article,
                  "Passages shown per article, best first")
-      ->check(CLI::Range(1, 1000))->capture_default_str();
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   app.add_option("--snippet-chars", f.options.snippet_chars, "Snippet length in characters")
-      ->check(CLI::Range(20, 100000))->capture_default_str();
+      ->check(CLI::Range(20, 100000))
+      ->capture_default_str();
   app.add_option("--offset", f.options.offset, "Skip this many best articles (paging)")
-      ->check(CLI::Range(0, 100000))->capture_default_str();
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
   app.add_option("--source", f.options.sources, "Only articles from this publisher (repeatable)");
-  app.add_option("--since", f.options.date_from, "Only articles dated on or after (2012, 2012-03-05, ...)");
+  app.add_option("--since", f.options.date_from,
+                 "Only articles dated on or after (2012, 2012-03-05, ...)");
   app.add_option("--until", f.options.date_to, "Only articles dated on or before, inclusive");
-  app.add_option("--timeout-ms", f.timeout_ms, "Return the best results found within this time (0 = no limit)")
-      ->check(CLI::Range(0L, 3600000L))->capture_default_str();
+  app.add_option("--timeout-ms", f.timeout_ms,
+                 "Return the best results found within this time (0 = no limit)")
+      ->check(CLI::Range(0L, 3600000L))
+      ->capture_default_str();
   app.add_flag("--json", f.json, "One JSON object per result line (for scripts)");
   app.add_option("--color", f.color, "Highlight matches in colour: auto, always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   newsearch::cli::add_log_level_flag(app, f.log_level);
   app.set_version_flag("--version", newsearch::version_string());
   app.footer(kFooter);
@@ -99,8 +107,9 @@ std::vector<std::string> query_words_last(const CLI::App& app, int argc, char** 
       words.insert(words.end(), argv + i + 1, argv + argc);
       break;
     }
-    const CLI::Option* opt =
-        arg.size() > 1 && arg[0] == '-' ? app.get_option_no_throw(arg.substr(0, arg.find('='))) : nullptr;
+    const CLI::Option* opt = arg.size() > 1 && arg[0] == '-'
+                                 ? app.get_option_no_throw(arg.substr(0, arg.find('=')))
+                                 : nullptr;
     if (!opt && glued_number(app, arg)) {  // "-n5"
       options.push_back(arg);
       continue;
@@ -110,7 +119,8 @@ std::vector<std::string> query_words_last(const CLI::App& app, int argc, char** 
       continue;
     }
     options.push_back(arg);
-    if (opt && opt->get_items_expected_max() > 0 && arg.find('=') == std::string::npos && i + 1 < argc)
+    if (opt && opt->get_items_expected_max() > 0 && arg.find('=') == std::string::npos &&
+        i + 1 < argc)
       options.push_back(argv[++i]);
   }
   if (!words.empty()) options.push_back("--");
@@ -121,7 +131,8 @@ std::vector<std::string> query_words_last(const CLI::App& app, int argc, char** 
 int run(Flags& f) {
   f.logger->debug("opening {}", f.db);
   f.options.time_budget = std::chrono::milliseconds(f.timeout_ms);
-  f.options.log = newsearch::cli::forward_to(f.logger, newsearch::cli::recorded_level(f.log_level, {}));
+  f.options.log =
+      newsearch::cli::forward_to(f.logger, newsearch::cli::recorded_level(f.log_level, {}));
   auto searcher = newsearch::Searcher::open(f.db, f.options);
   const std::string query = join(f.words);
   const newsearch::SearchResults results = searcher.search(query);
@@ -132,7 +143,8 @@ int run(Flags& f) {
   std::cout.flush();
   if (results.timed_out) f.logger->warn("time budget ran out: results may be incomplete");
   if (results.hits.empty()) {
-    if (!f.json) std::cerr << "search: no articles match '" << newsearch::cli::visible(query) << "'\n";
+    if (!f.json)
+      std::cerr << "search: no articles match '" << newsearch::cli::visible(query) << "'\n";
     return kExitNoMatch;
   }
   return kExitMatched;
@@ -141,9 +153,10 @@ int run(Flags& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Search a newsearch index of news articles; prints ranked passages with "
-               "highlighted snippets.",
-               "search"};
+  CLI::App app{
+      "Search a newsearch index of news articles; prints ranked passages with "
+      "highlighted snippets.",
+      "search"};
   Flags f;
   add_flags(app, f);
   try {

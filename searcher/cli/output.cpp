@@ -1,8 +1,7 @@
 #include "searcher/cli/output.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "searcher/cli/terminal_text.h"
 
@@ -49,9 +48,12 @@ nlohmann::ordered_json highlights_json(const Snippet& s) {
 }
 
 nlohmann::ordered_json passage_json(const Passage& p) {
-  return {{"index", p.index},         {"begin", p.byte_begin},
-          {"end", p.byte_end},        {"score", p.score},
-          {"matched_terms", p.matched_terms}, {"snippet", p.snippet.text},
+  return {{"index", p.index},
+          {"begin", p.byte_begin},
+          {"end", p.byte_end},
+          {"score", p.score},
+          {"matched_terms", p.matched_terms},
+          {"snippet", p.snippet.text},
           {"highlights", highlights_json(p.snippet)}};
 }
 
@@ -77,13 +79,14 @@ void print_human(std::ostream& out, const SearchResults& results, Marking markin
 void print_json(std::ostream& out, const SearchResults& results) {
   for (const Hit& hit : results.hits) {
     const Passage* best = hit.passages.empty() ? nullptr : &hit.passages.front();
-    nlohmann::ordered_json j = {{"rank", hit.rank},
-                        {"id", hit.id},
-                        {"title", hit.title},
-                        {"score", hit.score},
-                        {"all_terms", hit.all_terms},
-                        {"snippet", best ? best->snippet.text : std::string()},
-                        {"highlights", best ? highlights_json(best->snippet) : nlohmann::ordered_json::array()}};
+    nlohmann::ordered_json j = {
+        {"rank", hit.rank},
+        {"id", hit.id},
+        {"title", hit.title},
+        {"score", hit.score},
+        {"all_terms", hit.all_terms},
+        {"snippet", best ? best->snippet.text : std::string()},
+        {"highlights", best ? highlights_json(best->snippet) : nlohmann::ordered_json::array()}};
     nlohmann::ordered_json passages = nlohmann::ordered_json::array();
     for (const Passage& p : hit.passages) passages.push_back(passage_json(p));
     j["passages"] = std::move(passages);

@@ -9,9 +9,9 @@ namespace newsearch::cli {
 
 /// How matches are marked in human output.
 enum class Marking {
-  kColor,   ///< ANSI bold colour (a terminal)
-  kPlain,   ///< **word** markers (a pipe or file)
-  kNone,    ///< no marks at all (--color=never)
+  kColor,  ///< ANSI bold colour (a terminal)
+  kPlain,  ///< **word** markers (a pipe or file)
+  kNone,   ///< no marks at all (--color=never)
 };
 
 /// Prints rank, headline, id, score and snippets, one block per hit. Text

@@ -13,7 +13,7 @@ struct Fields {
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   int zone_sign = 0;  // +1 / -1 with an offset, 0 for none or Z
   int zone_hour = 0, zone_minute = 0;
-  int parts = 1;      // 1 year, 2 +month, 3 +day, 4 +time
+  int parts = 1;  // 1 year, 2 +month, 3 +day, 4 +time
 };
 
 // A left-to-right reader of the text: every step consumes or fails, so the
@@ -62,9 +62,12 @@ bool in(std::optional<int> v, int lo, int hi, int& out) {
 bool parse_zone(Cursor& c, Fields& f) {
   if (c.take('Z')) return c.done();
   if (c.done()) return true;
-  if (c.take('+')) f.zone_sign = 1;
-  else if (c.take('-')) f.zone_sign = -1;
-  else return false;
+  if (c.take('+'))
+    f.zone_sign = 1;
+  else if (c.take('-'))
+    f.zone_sign = -1;
+  else
+    return false;
   if (!in(c.digits(2), 0, 23, f.zone_hour)) return false;
   c.take(':');
   return in(c.digits(2), 0, 59, f.zone_minute) && c.done();
@@ -85,7 +88,8 @@ bool parse_time(Cursor& c, Fields& f) {
 bool day_exists(const Fields& f) {
   using namespace std::chrono;
   return year_month_day{year(f.year), month(static_cast<unsigned>(f.month)),
-                        day(static_cast<unsigned>(f.day))}.ok();
+                        day(static_cast<unsigned>(f.day))}
+      .ok();
 }
 
 std::optional<Fields> parse(std::string_view iso) {
@@ -112,8 +116,8 @@ std::string utc_text(const Fields& f) {
   const sys_days days{year(f.year) / month(static_cast<unsigned>(f.month)) /
                       day(static_cast<unsigned>(f.day))};
   const minutes offset = hours(f.zone_hour) + minutes(f.zone_minute);
-  const sys_seconds t = days + hours(f.hour) + minutes(f.minute) + seconds(f.second) -
-                        f.zone_sign * offset;
+  const sys_seconds t =
+      days + hours(f.hour) + minutes(f.minute) + seconds(f.second) - f.zone_sign * offset;
   const sys_days d = floor<std::chrono::days>(t);
   const year_month_day ymd{d};
   // A zone offset can carry 0000-01-01 or 9999-12-31 out of four-digit

@@ -51,7 +51,8 @@ std::string parse(const std::string& index_path, const std::string& raw) {
   if (raw.size() > kMaxStubBytes || !is_generation_name(gen))
     throw Error(ErrorCode::kCorruption,
                 "index '" + index_path + "': " + std::string(schema::kStubFile) + " reads '" +
-                    shown(line) + "', not 'glass gen-NNNNNN' naming one of its generations; "
+                    shown(line) +
+                    "', not 'glass gen-NNNNNN' naming one of its generations; "
                     "nothing was changed (point it at one with: echo 'glass gen-NNNNNN' > '" +
                     stub_file(index_path) + "')");
   return gen;

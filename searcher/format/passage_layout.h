@@ -42,9 +42,9 @@ struct PassageLayout {
   bool operator==(const PassageLayout&) const = default;
 };
 
-/// Compact binary form (unsigned LEB128 varints: passage count, then per passage the start's distance from the previous start and
-/// the word count; then the headline token count and per token its position
-/// and the term's byte length followed by its bytes).
+/// Compact binary form (unsigned LEB128 varints: passage count, then per passage the start's
+/// distance from the previous start and the word count; then the headline token count and per token
+/// its position and the term's byte length followed by its bytes).
 std::string encode_layout(const PassageLayout& layout);
 
 /// std::nullopt if @p data is not a well-formed layout (truncated, trailing

@@ -43,9 +43,9 @@ void check_schema(const Xapian::Database& db, const std::string& path, const Ana
   if (schema.empty())
     throw Error(ErrorCode::kSchemaMismatch, "'" + path + "' is not a newsearch index");
   if (schema != std::to_string(schema::kSchemaVersion))
-    throw Error(ErrorCode::kSchemaMismatch,
-                "index '" + path + "' has schema version " + schema + ", this build reads " +
-                    std::to_string(schema::kSchemaVersion) + kRebuild);
+    throw Error(ErrorCode::kSchemaMismatch, "index '" + path + "' has schema version " + schema +
+                                                ", this build reads " +
+                                                std::to_string(schema::kSchemaVersion) + kRebuild);
   const std::string id = metadata(db, schema::kMetaAnalyzer);
   if (id != analyzer.analyzer_id())
     throw Error(ErrorCode::kSchemaMismatch, "index '" + path + "' was analysed with '" + id +

@@ -61,7 +61,8 @@ TEST_CASE("Analyzer segments text into words per UAX#29", "[analysis][segment]")
       {"Turkey and Russia postponed talks.", {"turkey", "and", "russia", "postponed", "talks"}},
       {"  leading and trailing   spaces  ", {"leading", "and", "trailing", "spaces"}},
       {"(parenthesised) [bracketed] {braced}", {"parenthesised", "bracketed", "braced"}},
-      {"quote \"inside\" \xE2\x80\x9C" "curly\xE2\x80\x9D \xC2\xABguillemets\xC2\xBB",
+      {"quote \"inside\" \xE2\x80\x9C"
+       "curly\xE2\x80\x9D \xC2\xABguillemets\xC2\xBB",
        {"quote", "inside", "curly", "guillemets"}},
       {"May 14, 2019", {"may", "14", "2019"}},
       {"1,000 troops", {"1000", "troops"}},
@@ -97,32 +98,42 @@ TEST_CASE("Analyzer keeps numbers as terms and does not stem them", "[analysis][
 TEST_CASE("Analyzer folds case and diacritics", "[analysis][fold]") {
   Analyzer analyzer;
   auto [text, expected] = GENERATE(table<std::string, std::string>({
-      {"\xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu", "cavusoglu"},  // Çavuşoğlu
+      {"\xC3\x87"
+       "avu\xC5\x9Fo\xC4\x9Flu",
+       "cavusoglu"},  // Çavuşoğlu
       {"CAVUSOGLU", "cavusoglu"},
       {"Cavusoglu", "cavusoglu"},
-      {"\xC3\x87" "AVU\xC5\x9EO\xC4\x9ELU", "cavusoglu"},  // ÇAVUŞOĞLU
-      {"Cavus\xCC\xA7oglu", "cavusoglu"},                  // s + combining cedilla (NFD input)
-      {"Shoig\xC3\xBA", "shoigu"},                         // Shoigú
+      {"\xC3\x87"
+       "AVU\xC5\x9EO\xC4\x9ELU",
+       "cavusoglu"},                       // ÇAVUŞOĞLU
+      {"Cavus\xCC\xA7oglu", "cavusoglu"},  // s + combining cedilla (NFD input)
+      {"Shoig\xC3\xBA", "shoigu"},         // Shoigú
       {"SHOIGU", "shoigu"},
       {"Shoigu", "shoigu"},
-      {"Wa\xC5\x82\xC4\x99sa", "walesa"},                  // Wałęsa: ł → l
-      {"WA\xC5\x81\xC4\x98SA", "walesa"},                  // WAŁĘSA: Ł → l
-      {"St\xC3\xB8re", "store"},                           // Støre: ø → o
-      {"ST\xC3\x98RE", "store"},                           // STØRE
-      {"Stra\xC3\x9F" "e", "strasse"},                     // Straße: ß → ss
-      {"I\xC5\x9F\xC4\xB1k", "isik"},                      // Işık: ı → i
-      {"\xC4\xB0stanbul", "istanbul"},                     // İstanbul: dotted capital I
-      {"\xC4\x90okovi\xC4\x87", "dokovic"},                // Đoković: đ → d
-      {"\xC5\x93uvre", "oeuvre"},                          // œuvre
-      {"\xC3\x86sir", "aesir"},                            // Æsir
-      {"\xC3\x9Eorsson", "thorsson"},                      // Þorsson
+      {"Wa\xC5\x82\xC4\x99sa", "walesa"},  // Wałęsa: ł → l
+      {"WA\xC5\x81\xC4\x98SA", "walesa"},  // WAŁĘSA: Ł → l
+      {"St\xC3\xB8re", "store"},           // Støre: ø → o
+      {"ST\xC3\x98RE", "store"},           // STØRE
+      {"Stra\xC3\x9F"
+       "e",
+       "strasse"},                                                   // Straße: ß → ss
+      {"I\xC5\x9F\xC4\xB1k", "isik"},                                // Işık: ı → i
+      {"\xC4\xB0stanbul", "istanbul"},                               // İstanbul: dotted capital I
+      {"\xC4\x90okovi\xC4\x87", "dokovic"},                          // Đoković: đ → d
+      {"\xC5\x93uvre", "oeuvre"},                                    // œuvre
+      {"\xC3\x86sir", "aesir"},                                      // Æsir
+      {"\xC3\x9Eorsson", "thorsson"},                                // Þorsson
       {"\xEF\xBC\xAE\xEF\xBC\xA1\xEF\xBC\xB4\xEF\xBC\xAF", "nato"},  // ＮＡＴＯ full width
       {"\xEF\xBD\x8E\xEF\xBD\x81\xEF\xBD\x94\xEF\xBD\x8F", "nato"},  // ｎａｔｏ
-      {"\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93", "123"},     // １２３
-      {"\xEF\xAC\x81nance", "finance"},                    // ﬁ ligature
-      {"Erdo\xC4\x9F" "an", "erdogan"},                    // Erdoğan
-      {"\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1", "\xCE\xB1\xCE\xB8\xCE\xB7\xCE\xBD\xCE\xB1"},  // Αθήνα → αθηνα
-      {"\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"},  // Москва → москва
+      {"\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93", "123"},               // １２３
+      {"\xEF\xAC\x81nance", "finance"},                              // ﬁ ligature
+      {"Erdo\xC4\x9F"
+       "an",
+       "erdogan"},  // Erdoğan
+      {"\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1",
+       "\xCE\xB1\xCE\xB8\xCE\xB7\xCE\xBD\xCE\xB1"},  // Αθήνα → αθηνα
+      {"\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0",
+       "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"},  // Москва → москва
   }));
   CAPTURE(text);
   const auto tokens = analyzer.analyze(text);
@@ -134,7 +145,9 @@ TEST_CASE("Analyzer folds case and diacritics", "[analysis][fold]") {
 
 TEST_CASE("Differently written names analyse to one term", "[analysis][fold]") {
   Analyzer analyzer;
-  const std::string a = "Turkish Foreign Minister \xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu said";
+  const std::string a =
+      "Turkish Foreign Minister \xC3\x87"
+      "avu\xC5\x9Fo\xC4\x9Flu said";
   const std::string b = "TURKISH FOREIGN MINISTER CAVUSOGLU SAID";
   const std::string c = "Turkish foreign minister Cavusoglu said";
   CHECK(words(analyzer, a) == words(analyzer, b));
@@ -150,20 +163,24 @@ TEST_CASE("Analyzer handles apostrophes", "[analysis][apostrophe]") {
   Analyzer analyzer;
   auto [text, expected] = GENERATE(table<std::string, Strings>({
       {"Egypt's", {"egypt"}},
-      {"Egypt\xE2\x80\x99s", {"egypt"}},      // U+2019
-      {"Egypt\xCA\xBCs", {"egypt"}},          // U+02BC modifier letter apostrophe
+      {"Egypt\xE2\x80\x99s", {"egypt"}},  // U+2019
+      {"Egypt\xCA\xBCs", {"egypt"}},      // U+02BC modifier letter apostrophe
       {"EGYPT'S", {"egypt"}},
       {"O'Brien", {"obrien"}},
-      {"O\xE2\x80\x99" "Brien", {"obrien"}},  // O’Brien
+      {"O\xE2\x80\x99"
+       "Brien",
+       {"obrien"}},  // O’Brien
       {"don't", {"dont"}},
-      {"Turkey's interest in Egypt\xE2\x80\x99s plan", {"turkey", "interest", "in", "egypt", "plan"}},
+      {"Turkey's interest in Egypt\xE2\x80\x99s plan",
+       {"turkey", "interest", "in", "egypt", "plan"}},
       {"the ministers' meeting", {"the", "ministers", "meeting"}},
   }));
   CAPTURE(text);
   CHECK(words(analyzer, text) == expected);
 }
 
-TEST_CASE("Possessive byte range covers the whole surface form", "[analysis][apostrophe][offsets]") {
+TEST_CASE("Possessive byte range covers the whole surface form",
+          "[analysis][apostrophe][offsets]") {
   Analyzer analyzer;
   const std::string text = "in Egypt\xE2\x80\x99s capital";
   const auto tokens = analyzer.analyze(text);
@@ -180,7 +197,9 @@ TEST_CASE("normalize applies the fold rules to a single word", "[analysis][fold]
       {"O'Brien", "obrien"},
       {"U.S", "us"},
       {"1,000", "1000"},
-      {"\xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu", "cavusoglu"},
+      {"\xC3\x87"
+       "avu\xC5\x9Fo\xC4\x9Flu",
+       "cavusoglu"},
       {"MiXeD", "mixed"},
       {"", ""},
       {"'", ""},
@@ -228,8 +247,14 @@ TEST_CASE("Hyphenated compounds: table", "[analysis][hyphen]") {
   auto [text, parts, joined] = GENERATE(table<std::string, Strings, Strings>({
       {"al-Sisi", {"al", "sisi"}, {"alsisi"}},
       {"Abdel Fattah al-Sisi", {"abdel", "fattah", "al", "sisi"}, {"alsisi"}},
-      {"cease\xE2\x80\x90" "fire", {"cease", "fire"}, {"ceasefire"}},  // U+2010 hyphen
-      {"cease\xE2\x80\x91" "fire", {"cease", "fire"}, {"ceasefire"}},  // U+2011 non-breaking
+      {"cease\xE2\x80\x90"
+       "fire",
+       {"cease", "fire"},
+       {"ceasefire"}},  // U+2010 hyphen
+      {"cease\xE2\x80\x91"
+       "fire",
+       {"cease", "fire"},
+       {"ceasefire"}},  // U+2011 non-breaking
       {"long-standing conflicts", {"long", "standing", "conflicts"}, {"longstanding"}},
       {"ministerial-level talks", {"ministerial", "level", "talks"}, {"ministeriallevel"}},
       {"self-styled Libyan", {"self", "styled", "libyan"}, {"selfstyled"}},
@@ -285,7 +310,8 @@ TEST_CASE("ceasefire and cease-fire share the stemmed joined form", "[analysis][
   CHECK(pj[0]->stem == one[0].stem);
 }
 
-TEST_CASE("A joined compound longer than max_term_bytes is not emitted", "[analysis][hyphen][limit]") {
+TEST_CASE("A joined compound longer than max_term_bytes is not emitted",
+          "[analysis][hyphen][limit]") {
   AnalyzerOptions opts;
   opts.max_term_bytes = 10;
   Analyzer analyzer(opts);
@@ -310,7 +336,8 @@ TEST_CASE("Positions are contiguous and offsets point at the surface forms",
           "[analysis][offsets]") {
   Analyzer analyzer;
   const std::string text =
-      "Turkish Foreign Minister M\xC3\xA9vl\xC3\xBBt \xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu and "
+      "Turkish Foreign Minister M\xC3\xA9vl\xC3\xBBt \xC3\x87"
+      "avu\xC5\x9Fo\xC4\x9Flu and "
       "Egypt\xE2\x80\x99s al-Sisi discussed the 1,000-strong force in the U.S. \xE2\x80\x94 "
       "again.";
   const auto tokens = analyzer.analyze(text);
@@ -324,7 +351,9 @@ TEST_CASE("Positions are contiguous and offsets point at the surface forms",
       {"foreign", "Foreign"},
       {"minister", "Minister"},
       {"mevlut", "M\xC3\xA9vl\xC3\xBBt"},
-      {"cavusoglu", "\xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu"},
+      {"cavusoglu",
+       "\xC3\x87"
+       "avu\xC5\x9Fo\xC4\x9Flu"},
       {"and", "and"},
       {"egypt", "Egypt\xE2\x80\x99s"},
       {"al", "al"},
@@ -470,19 +499,18 @@ TEST_CASE("max_term_bytes counts bytes of the normalised term", "[analysis][limi
   opts.max_term_bytes = 9;
   Analyzer analyzer(opts);
   // "Çavuşoğlu" is 12 bytes on the surface but "cavusoglu" (9 bytes) once folded.
-  CHECK(words(analyzer, "\xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu") == Strings{"cavusoglu"});
+  CHECK(words(analyzer,
+              "\xC3\x87"
+              "avu\xC5\x9Fo\xC4\x9Flu") == Strings{"cavusoglu"});
   CHECK(words(analyzer, "cavusoglus").empty());
 }
 
 TEST_CASE("Invalid UTF-8 does not crash the analyzer", "[analysis][utf8]") {
   Analyzer analyzer;
-  auto text = GENERATE(as<std::string>{},
-                       "abc \xFF\xFE def",
-                       "abc\xFF" "def",
-                       "abc \xC3",
-                       "abc \xE2\x80",
-                       "\xC0\xAF abc def",
-                       "abc \xED\xA0\x80 def",
+  auto text = GENERATE(as<std::string>{}, "abc \xFF\xFE def",
+                       "abc\xFF"
+                       "def",
+                       "abc \xC3", "abc \xE2\x80", "\xC0\xAF abc def", "abc \xED\xA0\x80 def",
                        "\x80\x80\x80 abc def \xF4\x90\x80\x80");
   CAPTURE(text);
   std::vector<Token> tokens;
@@ -557,7 +585,8 @@ TEST_CASE("sentences() covers the text in order", "[analysis][sentences]") {
   Analyzer analyzer;
   const std::string text =
       "Turkey and Russia postponed talks. Why? Nobody said! The U.S. welcomed it. "
-      "\xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu spoke to Lavrov.";
+      "\xC3\x87"
+      "avu\xC5\x9Fo\xC4\x9Flu spoke to Lavrov.";
   const auto sentences = analyzer.sentences(text);
   REQUIRE(sentences.size() == 5);
   CHECK(sentences.front().first == 0);
@@ -574,7 +603,9 @@ TEST_CASE("sentences() covers the text in order", "[analysis][sentences]") {
   CHECK(sub(1) == "Why? ");
   CHECK(sub(2) == "Nobody said! ");
   CHECK(sub(3) == "The U.S. welcomed it. ");
-  CHECK(sub(4) == "\xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu spoke to Lavrov.");
+  CHECK(sub(4) ==
+        "\xC3\x87"
+        "avu\xC5\x9Fo\xC4\x9Flu spoke to Lavrov.");
 }
 
 TEST_CASE("sentences() of empty and single-sentence text", "[analysis][sentences]") {

@@ -1,7 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,9 +37,9 @@ void check_invariants(std::string_view body, const Ranges& ranges) {
     REQUIRE(b < e);
     REQUIRE(e <= body.size());
     if (i > 0) CHECK(b >= ranges[i - 1].second);  // ordered, non-overlapping
-    CHECK_FALSE(is_space(body[b]));                // trimmed
+    CHECK_FALSE(is_space(body[b]));               // trimmed
     CHECK_FALSE(is_space(body[e - 1]));
-    CHECK_FALSE(is_continuation(body[b]));         // whole UTF-8 sequences
+    CHECK_FALSE(is_continuation(body[b]));  // whole UTF-8 sequences
     if (e < body.size()) CHECK_FALSE(is_continuation(body[e]));
     CHECK(text_of(body, ranges[i]).find("\n\n") == std::string_view::npos);
   }
@@ -249,8 +248,9 @@ TEST_CASE("Multi-byte text in long paragraphs stays whole", "[analysis][passages
   // Cyrillic words (2 bytes per letter) in sentences, well over max_bytes.
   std::string para;
   for (int i = 0; i < 40; ++i)
-    para += "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xD0\xB8 \xD0\x90\xD0\xBD\xD0\xBA"
-            "\xD0\xB0\xD1\x80\xD0\xB0 \xD0\xB3\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x80\xD1\x8F\xD1\x82. ";
+    para +=
+        "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xD0\xB8 \xD0\x90\xD0\xBD\xD0\xBA"
+        "\xD0\xB0\xD1\x80\xD0\xB0 \xD0\xB3\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x80\xD1\x8F\xD1\x82. ";
   const auto ranges = split_passages(analyzer, para);
   check_invariants(para, ranges);
   check_complete(para, ranges);

@@ -39,16 +39,19 @@ ErrorCode code_of(const std::function<void()>& f) {
 
 }  // namespace
 
-TEST_CASE("IndexWriter: put, replace, unchanged and remove, visible after commit", "[api][writer]") {
+TEST_CASE("IndexWriter: put, replace, unchanged and remove, visible after commit",
+          "[api][writer]") {
   TempDir t;
   const std::string db = t / "index";
   auto writer = IndexWriter::open(db);
-  CHECK(writer.put(article("a", "Ceasefire in Idlib", "Turkey and Russia agreed.\n\nTalks go on.")) ==
-        IndexWriter::PutResult::kAdded);
+  CHECK(
+      writer.put(article("a", "Ceasefire in Idlib", "Turkey and Russia agreed.\n\nTalks go on.")) ==
+      IndexWriter::PutResult::kAdded);
   CHECK(writer.put(article("b", "Aguila Saleh speaks", "The speaker of parliament.")) ==
         IndexWriter::PutResult::kAdded);
-  CHECK(writer.put(article("a", "Ceasefire in Idlib", "Turkey and Russia agreed.\n\nTalks go on.")) ==
-        IndexWriter::PutResult::kUnchanged);
+  CHECK(
+      writer.put(article("a", "Ceasefire in Idlib", "Turkey and Russia agreed.\n\nTalks go on.")) ==
+      IndexWriter::PutResult::kUnchanged);
   writer.commit();
 
   auto searcher = Searcher::open(db);
@@ -74,11 +77,13 @@ TEST_CASE("IndexWriter: put, replace, unchanged and remove, visible after commit
   CHECK(hits[0].title == "Ceasefire collapses");
 }
 
-TEST_CASE("IndexWriter: fields reach the hits, and analysis matches the indexer's", "[api][writer]") {
+TEST_CASE("IndexWriter: fields reach the hits, and analysis matches the indexer's",
+          "[api][writer]") {
   TempDir t;
   {
     auto writer = IndexWriter::open(t / "index");
-    Article a = article("wire-1", "Çavuşoğlu meets Shoigú", "Talks on the cease-fire.\n\nMore text.");
+    Article a =
+        article("wire-1", "Çavuşoğlu meets Shoigú", "Talks on the cease-fire.\n\nMore text.");
     a.date = "2019-03-05T10:00:00+02:00";
     a.source = "Reuters";
     a.url = "https://example.com/wire-1";
@@ -97,7 +102,8 @@ TEST_CASE("IndexWriter: fields reach the hits, and analysis matches the indexer'
   }
 }
 
-TEST_CASE("IndexWriter: bad articles are refused with kInvalidArgument and change nothing", "[api][writer][errors]") {
+TEST_CASE("IndexWriter: bad articles are refused with kInvalidArgument and change nothing",
+          "[api][writer][errors]") {
   TempDir t;
   auto writer = IndexWriter::open(t / "index");
   CHECK(code_of([&] { writer.put(article("", "title", "body")); }) == ErrorCode::kInvalidArgument);
@@ -117,11 +123,13 @@ TEST_CASE("IndexWriter: bad articles are refused with kInvalidArgument and chang
   CHECK(writer.article_count() == 0);
 }
 
-TEST_CASE("IndexWriter: control characters never reach the hits (terminal escapes)", "[api][writer][security]") {
+TEST_CASE("IndexWriter: control characters never reach the hits (terminal escapes)",
+          "[api][writer][security]") {
   TempDir t;
   {
     auto writer = IndexWriter::open(t / "index");
-    Article a = article("esc-1", "Benghazi\x1b]0;pwned\x07\nnews\r", "Body \x1b[2J of\x7f the\xC2\x9b news.\n\nMore\x08 news.");
+    Article a = article("esc-1", "Benghazi\x1b]0;pwned\x07\nnews\r",
+                        "Body \x1b[2J of\x7f the\xC2\x9b news.\n\nMore\x08 news.");
     a.source = "Reu\x1bters";
     a.date = "2013-01-01\x07";
     a.url = "http://x/\x1b[2J";
@@ -160,12 +168,14 @@ TEST_CASE("IndexWriter: a blank optional title or body is no title or body", "[a
   CHECK(writer.article_count() == 2);
 }
 
-TEST_CASE("IndexWriter: error messages speak of the article, not of a file", "[api][writer][errors]") {
+TEST_CASE("IndexWriter: error messages speak of the article, not of a file",
+          "[api][writer][errors]") {
   TempDir t;
   auto writer = IndexWriter::open(t / "index");
-  const std::vector<Article> bad = {
-      article("x", " ", "\n\n"), article("x", "bad \xC3\x28 utf8", "body"),
-      article("x", "title", std::string("nul\0byte", 8)), article(std::string((64u << 10) + 1, 'i'), "t", "b")};
+  const std::vector<Article> bad = {article("x", " ", "\n\n"),
+                                    article("x", "bad \xC3\x28 utf8", "body"),
+                                    article("x", "title", std::string("nul\0byte", 8)),
+                                    article(std::string((64u << 10) + 1, 'i'), "t", "b")};
   for (const Article& a : bad) {
     try {
       writer.put(a);
@@ -178,7 +188,8 @@ TEST_CASE("IndexWriter: error messages speak of the article, not of a file", "[a
     }
   }
   // Exactly 64 KiB is the longest id.
-  CHECK(writer.put(article(std::string(64u << 10, 'i'), "t", "b")) == IndexWriter::PutResult::kAdded);
+  CHECK(writer.put(article(std::string(64u << 10, 'i'), "t", "b")) ==
+        IndexWriter::PutResult::kAdded);
 }
 
 TEST_CASE("Sources: a long publisher name filters, one without letters or digits is refused",
@@ -226,7 +237,8 @@ TEST_CASE("Sources: a long publisher name filters, one without letters or digits
   }
 }
 
-TEST_CASE("IndexWriter: one writer at a time, across the API and the indexer", "[api][writer][errors]") {
+TEST_CASE("IndexWriter: one writer at a time, across the API and the indexer",
+          "[api][writer][errors]") {
   TempDir t;
   auto writer = IndexWriter::open(t / "index");
   CHECK(code_of([&] { IndexWriter::open(t / "index"); }) == ErrorCode::kLocked);
@@ -270,7 +282,9 @@ TEST_CASE("Logging: records reach the callback, filtered by level", "[api][loggi
   std::vector<std::pair<newsearch::LogLevel, std::string>> records;
   newsearch::IndexWriterOptions wopt;
   wopt.log.level = newsearch::LogLevel::kDebug;
-  wopt.log.callback = [&](newsearch::LogLevel l, std::string_view m) { records.emplace_back(l, std::string(m)); };
+  wopt.log.callback = [&](newsearch::LogLevel l, std::string_view m) {
+    records.emplace_back(l, std::string(m));
+  };
   {
     auto writer = IndexWriter::open(t / "index", wopt);
     writer.put(article("a", "Libya", "Tripoli."));
@@ -286,7 +300,8 @@ TEST_CASE("Logging: records reach the callback, filtered by level", "[api][loggi
   Searcher::open(t / "index", sopt).search("Tripoli");
   bool query_logged = false;
   for (const auto& [level, text] : records)
-    query_logged |= level == newsearch::LogLevel::kDebug && text.find("Tripoli") != std::string::npos;
+    query_logged |=
+        level == newsearch::LogLevel::kDebug && text.find("Tripoli") != std::string::npos;
   CHECK(query_logged);
 
   records.clear();
@@ -296,7 +311,9 @@ TEST_CASE("Logging: records reach the callback, filtered by level", "[api][loggi
 
   // A throwing callback loses its record, nothing else.
   sopt.log.level = newsearch::LogLevel::kDebug;
-  sopt.log.callback = [](newsearch::LogLevel, std::string_view) { throw std::runtime_error("boom"); };
+  sopt.log.callback = [](newsearch::LogLevel, std::string_view) {
+    throw std::runtime_error("boom");
+  };
   CHECK(Searcher::open(t / "index", sopt).search("Tripoli").hits.size() == 1);
 }
 

@@ -38,8 +38,9 @@ const std::string& fixture_index() {
       newsearch::Article a;
       a.id = "art-" + std::to_string(i);
       a.title = "Libya report number " + std::to_string(i);
-      a.body = "Fighting near Tripoli, Libya, continued." + std::string(i % 3 == 0 ? " Benghazi too." : "") +
-               "\n\nParagraph " + std::string(static_cast<std::size_t>(i % 7 + 1), 'x') + " about Libya.";
+      a.body = "Fighting near Tripoli, Libya, continued." +
+               std::string(i % 3 == 0 ? " Benghazi too." : "") + "\n\nParagraph " +
+               std::string(static_cast<std::size_t>(i % 7 + 1), 'x') + " about Libya.";
       a.source = sources[i % 3];
       a.date = std::to_string(2011 + i % 3) + "-06-15T12:00:00Z";
       if (i == 59) a.date.clear();  // one undated article
@@ -124,7 +125,8 @@ TEST_CASE("Filters: by publisher and by date range", "[api][filters]") {
   CHECK(s.search("Libya", o).hits.empty());
 }
 
-TEST_CASE("Filters: malformed dates and ranges are errors that say what is wrong", "[api][filters][errors]") {
+TEST_CASE("Filters: malformed dates and ranges are errors that say what is wrong",
+          "[api][filters][errors]") {
   auto s = Searcher::open(fixture_index());
   SearchOptions o;
   std::string msg;
@@ -144,14 +146,16 @@ TEST_CASE("Filters: malformed dates and ranges are errors that say what is wrong
   CHECK(s.search("Libya").hits.size() == 10);
 }
 
-TEST_CASE("Time budget: a search over budget returns early, flagged, without error", "[api][budget]") {
+TEST_CASE("Time budget: a search over budget returns early, flagged, without error",
+          "[api][budget]") {
   // 300 long articles that all match: re-ranking them all takes far longer
   // than the 1 ms budget on any machine (their text is re-analysed).
   TempDir t;
   {
     auto writer = newsearch::IndexWriter::open(t / "index");
     std::string paragraph;
-    for (int k = 0; k < 40; ++k) paragraph += "Fighting near Tripoli and Benghazi continued, officials said. ";
+    for (int k = 0; k < 40; ++k)
+      paragraph += "Fighting near Tripoli and Benghazi continued, officials said. ";
     for (int i = 0; i < 300; ++i) {
       newsearch::Article a;
       a.id = "long-" + std::to_string(i);
@@ -236,8 +240,9 @@ std::string repeat(const std::string& s, std::size_t n) {
 
 }  // namespace
 
-TEST_CASE("Options: NaN, infinite, negative and huge numeric options are refused, naming the option",
-          "[api][errors][options]") {
+TEST_CASE(
+    "Options: NaN, infinite, negative and huge numeric options are refused, naming the option",
+    "[api][errors][options]") {
   auto s = Searcher::open(fixture_index());
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
@@ -265,7 +270,8 @@ TEST_CASE("Options: NaN, infinite, negative and huge numeric options are refused
     CHECK(code_of([&] { s.search("Libya", o); }, &msg) == ErrorCode::kInvalidArgument);
     CHECK(msg.find(name) != std::string::npos);
     // The defaults given to open() are checked there.
-    CHECK(code_of([&] { Searcher::open(fixture_index(), o); }, &msg) == ErrorCode::kInvalidArgument);
+    CHECK(code_of([&] { Searcher::open(fixture_index(), o); }, &msg) ==
+          ErrorCode::kInvalidArgument);
     CHECK(msg.find(name) != std::string::npos);
   }
   SearchOptions zero;
@@ -302,18 +308,19 @@ TEST_CASE("Dates: 26,000 fractional-second digits neither crash put() nor a date
   CHECK(s.search("Libya", o).hits.empty());
 }
 
-TEST_CASE("Query nesting: deep parentheses are refused with bounded stack; the deepest allowed work",
-          "[api][errors][limits]") {
+TEST_CASE(
+    "Query nesting: deep parentheses are refused with bounded stack; the deepest allowed work",
+    "[api][errors][limits]") {
   auto s = Searcher::open(fixture_index());
   std::string msg;
   // 100,000 '(' : over the byte limit, refused before parsing.
-  CHECK(code_of([&] { s.search(std::string(100'000, '(') + "Libya" + std::string(100'000, ')')); }) ==
-        ErrorCode::kQuerySyntax);
+  CHECK(code_of([&] {
+          s.search(std::string(100'000, '(') + "Libya" + std::string(100'000, ')'));
+        }) == ErrorCode::kQuerySyntax);
   // Within the byte limit: 4,000 levels recursed 4 frames each in the parser.
   const std::string deep = std::string(4'000, '(') + "Libya" + std::string(4'000, ')');
-  on_small_stack(256 << 10, [&] {
-    CHECK(code_of([&] { s.search(deep); }, &msg) == ErrorCode::kQuerySyntax);
-  });
+  on_small_stack(256 << 10,
+                 [&] { CHECK(code_of([&] { s.search(deep); }, &msg) == ErrorCode::kQuerySyntax); });
   CHECK(msg.find("nested too deeply") != std::string::npos);
   CHECK(code_of([&] { s.search(std::string(8'000, '(')); }) == ErrorCode::kQuerySyntax);
   // 64 levels, alternating operators so that Xapian cannot flatten them:
@@ -329,8 +336,9 @@ TEST_CASE("Query nesting: deep parentheses are refused with bounded stack; the d
   on_small_stack(256 << 10, [&] { CHECK_FALSE(s.search(chain).hits.empty()); });
   // Queries at the byte limit of every shape are refused or answered quickly.
   const auto t0 = std::chrono::steady_clock::now();
-  for (const std::string& q : {repeat("Libya ", 1365), repeat("Libya AND ", 819), repeat("(Libya) ", 1024),
-                               repeat("\"Libya Tripoli\" ", 512), repeat("-x ", 2728) + "Libya"}) {
+  for (const std::string& q :
+       {repeat("Libya ", 1365), repeat("Libya AND ", 819), repeat("(Libya) ", 1024),
+        repeat("\"Libya Tripoli\" ", 512), repeat("-x ", 2728) + "Libya"}) {
     INFO(q.size());
     REQUIRE(q.size() <= 8192);
     try {
@@ -355,7 +363,9 @@ std::string tie_index(const TempDir& t, const std::string& name, bool reverse) {
     std::snprintf(id, sizeof id, "tie-%03d", (i * 37) % 70);  // ids not in insertion order
     a.id = id;
     a.title = i < 60 ? "Alpha report" : "Alpha and beta, a longer report " + std::to_string(i);
-    a.body = i < 40 ? "Alpha beta gamma." : i < 60 ? "Alpha gamma delta." : "Alpha beta " + repeat("beta ", i % 5);
+    a.body = i < 40   ? "Alpha beta gamma."
+             : i < 60 ? "Alpha gamma delta."
+                      : "Alpha beta " + repeat("beta ", i % 5);
     arts.push_back(a);
   }
   if (reverse) std::reverse(arts.begin(), arts.end());
@@ -368,7 +378,8 @@ std::string tie_index(const TempDir& t, const std::string& name, bool reverse) {
 
 }  // namespace
 
-TEST_CASE("Ties: equal scores are ordered by article id, whatever the docids", "[api][ranking][ties]") {
+TEST_CASE("Ties: equal scores are ordered by article id, whatever the docids",
+          "[api][ranking][ties]") {
   TempDir t;
   auto a = Searcher::open(tie_index(t, "forward", false));
   auto b = Searcher::open(tie_index(t, "reverse", true));
@@ -387,7 +398,8 @@ TEST_CASE("Ties: equal scores are ordered by article id, whatever the docids", "
       o.limit = 70;
       const auto r = a.search(q, o);
       for (std::size_t i = 1; i < r.hits.size(); ++i)
-        if (r.hits[i].score == r.hits[i - 1].score && r.hits[i].all_terms == r.hits[i - 1].all_terms)
+        if (r.hits[i].score == r.hits[i - 1].score &&
+            r.hits[i].all_terms == r.hits[i - 1].all_terms)
           CHECK(r.hits[i - 1].id < r.hits[i].id);
     }
   }

@@ -46,11 +46,11 @@ bool contains(const std::string& s, const std::string& needle) {
 }
 
 // Every file under @p dir with its size and modification time.
-std::map<std::string, std::pair<std::uintmax_t, fs::file_time_type>> snapshot(const std::string& dir) {
+std::map<std::string, std::pair<std::uintmax_t, fs::file_time_type>> snapshot(
+    const std::string& dir) {
   std::map<std::string, std::pair<std::uintmax_t, fs::file_time_type>> out;
   for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file())
-      out[e.path().string()] = {e.file_size(), e.last_write_time()};
+    if (e.is_regular_file()) out[e.path().string()] = {e.file_size(), e.last_write_time()};
   return out;
 }
 
@@ -175,7 +175,8 @@ TEST_CASE("indexer with an empty source directory exits 2", "[cli][indexer][erro
   CHECK(contains(r.err, "nothing could be indexed"));
 }
 
-TEST_CASE("indexer with a missing SOURCE exits 2 and leaves the index alone", "[cli][indexer][errors]") {
+TEST_CASE("indexer with a missing SOURCE exits 2 and leaves the index alone",
+          "[cli][indexer][errors]") {
   TempDir tmp;
   const std::string db = tmp / "index";
   const std::string missing = tmp / "no-such-dir";
@@ -238,8 +239,7 @@ TEST_CASE("indexer --help, --version and bad flags", "[cli][indexer][usage]") {
 TEST_CASE("indexer uses NEWSEARCH_DB when --db is absent", "[cli][indexer][location]") {
   TempDir tmp;
   const std::string db = tmp / "env-index";
-  const ProcessResult r =
-      run_process({bin("indexer"), corpus_dir()}, {"NEWSEARCH_DB=" + db});
+  const ProcessResult r = run_process({bin("indexer"), corpus_dir()}, {"NEWSEARCH_DB=" + db});
   INFO("stderr: " << r.err);
   CHECK(r.status == 0);
   CHECK(fs::is_directory(db));

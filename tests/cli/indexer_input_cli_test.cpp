@@ -44,7 +44,8 @@ bool contains(const std::string& s, const std::string& needle) {
 
 TEST_CASE("indexer refuses a FIFO named as a SOURCE instead of hanging", "[cli][indexer][errors]") {
   TempDir tmp;
-  const std::string good = tmp.write("good.txt", "A good headline\n\nA paragraph about Benghazi.\n");
+  const std::string good =
+      tmp.write("good.txt", "A good headline\n\nA paragraph about Benghazi.\n");
   const std::string fifo = tmp / "feed.jsonl";
   REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
   SECTION("beside a good file: the good one is indexed, exit 1") {
@@ -78,7 +79,8 @@ TEST_CASE("indexer refuses a character device named as a SOURCE", "[cli][indexer
   CHECK(contains(ls[0], "not a regular file"));
 }
 
-TEST_CASE("indexer skips a file whose name is not UTF-8, naming it escaped", "[cli][indexer][errors]") {
+TEST_CASE("indexer skips a file whose name is not UTF-8, naming it escaped",
+          "[cli][indexer][errors]") {
   // Its id could not be carried by --json (JSON strings are UTF-8).
   TempDir tmp;
   tmp.write("src/good.txt", "A good headline\n\nA paragraph about Benghazi.\n");
@@ -101,9 +103,9 @@ TEST_CASE("indexer reports symbolic links it cannot follow, and follows links to
   tmp.write("outside/ext.txt", "Linked headline\n\nA paragraph about Tripoli.\n");
   fs::create_symlink(tmp / "src/missing.txt", tmp / "src/dangling.txt");
   fs::create_symlink(tmp / "src/loop.txt", tmp / "src/loop.txt");
-  fs::create_directory_symlink(tmp / "src", tmp / "src/self");     // a loop
-  fs::create_directory_symlink(tmp / "outside", tmp / "src/ext");  // followed
-  fs::create_directory_symlink(tmp / "outside", tmp / "src/ext2"); // the same directory again
+  fs::create_directory_symlink(tmp / "src", tmp / "src/self");      // a loop
+  fs::create_directory_symlink(tmp / "outside", tmp / "src/ext");   // followed
+  fs::create_directory_symlink(tmp / "outside", tmp / "src/ext2");  // the same directory again
   const ProcessResult r = indexer({"--db", tmp / "index", tmp / "src"});
   INFO("stderr: " << r.err);
   CHECK(r.status == 1);
@@ -114,7 +116,8 @@ TEST_CASE("indexer reports symbolic links it cannot follow, and follows links to
     INFO(name);
     CHECK(lines_containing(r.err, name).size() == 1);
   }
-  const ProcessResult s = run_process({bin("search"), "--db", tmp / "index", "Tripoli"}, {"NEWSEARCH_DB="}, 20);
+  const ProcessResult s =
+      run_process({bin("search"), "--db", tmp / "index", "Tripoli"}, {"NEWSEARCH_DB="}, 20);
   CHECK(contains(s.out, "ext/ext.txt"));
 }
 
@@ -122,8 +125,12 @@ TEST_CASE("indexer warns of a source that no --source can name, and search refus
           "[cli][indexer][search][errors]") {
   TempDir tmp;
   const std::string long_name = std::string(250, 'x');
-  tmp.write("src/feed.jsonl", R"({"id":"a","title":"Tripoli","body":"News.","source":"!!!"})" "\n"
-                              R"({"id":"b","title":"Tripoli","body":"News.","source":")" + long_name + R"("})" "\n");
+  tmp.write("src/feed.jsonl", R"({"id":"a","title":"Tripoli","body":"News.","source":"!!!"})"
+                              "\n"
+                              R"({"id":"b","title":"Tripoli","body":"News.","source":")" +
+                                  long_name +
+                                  R"("})"
+                                  "\n");
   const ProcessResult r = indexer({"--db", tmp / "index", tmp / "src"});
   INFO("stderr: " << r.err);
   CHECK(r.status == 0);  // indexed, with a warning
@@ -131,8 +138,9 @@ TEST_CASE("indexer warns of a source that no --source can name, and search refus
   REQUIRE(ls.size() == 1);
   CHECK(contains(ls[0], "feed.jsonl:1"));
   const auto search = [&](const std::string& source) {
-    return run_process({bin("search"), "--db", tmp / "index", "--json", "--source", source, "Tripoli"},
-                       {"NEWSEARCH_DB="}, 20);
+    return run_process(
+        {bin("search"), "--db", tmp / "index", "--json", "--source", source, "Tripoli"},
+        {"NEWSEARCH_DB="}, 20);
   };
   const ProcessResult bad = search("!!!");
   INFO("search stderr: " << bad.err);
@@ -147,8 +155,11 @@ TEST_CASE("indexer warns of a source that no --source can name, and search refus
 
 TEST_CASE("indexer skips and counts a JSONL id over the id limit", "[cli][indexer][errors]") {
   TempDir tmp;
-  tmp.write("src/feed.jsonl", R"({"id":")" + std::string(70000, 'i') + R"(","title":"Tripoli","body":"News."})" "\n"
-                              R"({"id":"ok","title":"Tripoli","body":"News."})" "\n");
+  tmp.write("src/feed.jsonl", R"({"id":")" + std::string(70000, 'i') +
+                                  R"(","title":"Tripoli","body":"News."})"
+                                  "\n"
+                                  R"({"id":"ok","title":"Tripoli","body":"News."})"
+                                  "\n");
   const ProcessResult r = indexer({"--db", tmp / "index", tmp / "src"});
   INFO("stderr: " << r.err);
   CHECK(r.status == 1);
@@ -162,17 +173,22 @@ TEST_CASE("indexer skips and counts a JSONL id over the id limit", "[cli][indexe
 TEST_CASE("search shows no control character of an indexed article (terminal escapes)",
           "[cli][indexer][search][security]") {
   TempDir tmp;
-  tmp.write("src/feed.jsonl",
-            R"({"id":"esc","title":"Tripoli\u001b]0;pwned\u0007\u001b[2J\r\nfake line","body":"News\u0000 of\u009b)"
-            R"( Tripoli.\u001b[31m","source":"Reu\u001bters","date":"2013-01-01\u0007"})" "\n");
-  tmp.write("src/esc.txt", "Tripoli \x1b]0;title\x07 headline\r\rA paragraph \x1b[2J about Tripoli.\x7f\n");
+  tmp.write(
+      "src/feed.jsonl",
+      R"({"id":"esc","title":"Tripoli\u001b]0;pwned\u0007\u001b[2J\r\nfake line","body":"News\u0000 of\u009b)"
+      R"( Tripoli.\u001b[31m","source":"Reu\u001bters","date":"2013-01-01\u0007"})"
+      "\n");
+  tmp.write("src/esc.txt",
+            "Tripoli \x1b]0;title\x07 headline\r\rA paragraph \x1b[2J about Tripoli.\x7f\n");
   REQUIRE(indexer({"--db", tmp / "index", tmp / "src"}).status == 0);
-  const ProcessResult s = run_process({bin("search"), "--db", tmp / "index", "--color", "never", "-p", "3", "Tripoli"},
-                                      {"NEWSEARCH_DB="}, 20);
+  const ProcessResult s =
+      run_process({bin("search"), "--db", tmp / "index", "--color", "never", "-p", "3", "Tripoli"},
+                  {"NEWSEARCH_DB="}, 20);
   INFO("stdout: " << s.out);
   CHECK(s.status == 0);
   CHECK(contains(s.out, "esc.txt"));
   CHECK(contains(s.out, "pwned"));  // the text is kept, its controls are not
-  for (const char c : {'\x1b', '\x07', '\r', '\0', '\x7f'}) CHECK(s.out.find(c) == std::string::npos);
+  for (const char c : {'\x1b', '\x07', '\r', '\0', '\x7f'})
+    CHECK(s.out.find(c) == std::string::npos);
   CHECK(s.out.find("\xC2\x9B") == std::string::npos);
 }

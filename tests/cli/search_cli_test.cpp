@@ -1,12 +1,11 @@
 #include <catch2/catch.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -70,7 +69,8 @@ std::vector<std::string> non_empty_lines(const std::string& s) {
 std::size_t hit_count(const std::string& out) {
   std::size_t n = 0;
   for (const auto& l : lines(out))
-    if (!l.empty() && std::isdigit(static_cast<unsigned char>(l[0])) && l.find(". ") != std::string::npos)
+    if (!l.empty() && std::isdigit(static_cast<unsigned char>(l[0])) &&
+        l.find(". ") != std::string::npos)
       ++n;
   return n;
 }
@@ -404,7 +404,8 @@ TEST_CASE("search: a 100 KB query is refused quickly", "[cli][search][errors][li
   while (q.size() < 100 * 1024) q += "libya ";
   const auto start = std::chrono::steady_clock::now();
   const ProcessResult r = search({q});
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(r.status == 2);
   CHECK(r.out.empty());
   CHECK(non_empty_lines(r.err).size() == 1);
@@ -512,7 +513,8 @@ std::vector<std::size_t> raw_controls(const std::string& out, bool allow_esc = f
   std::vector<std::size_t> at;
   for (std::size_t i = 0; i < out.size(); ++i) {
     const auto c = static_cast<unsigned char>(out[i]);
-    const bool c1 = c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) <= 0x9F &&
+    const bool c1 = c == 0xC2 && i + 1 < out.size() &&
+                    static_cast<unsigned char>(out[i + 1]) <= 0x9F &&
                     static_cast<unsigned char>(out[i + 1]) >= 0x80;
     if ((c < 0x20 && c != '\n' && !(allow_esc && c == 0x1b)) || c == 0x7F || c1) at.push_back(i);
   }
@@ -525,12 +527,14 @@ std::vector<std::size_t> raw_controls(const std::string& out, bool allow_esc = f
 const std::string& hostile_db() {
   static TempDir dir;
   static const std::string db = [] {
-    dir.write("src/feed.jsonl",
-              R"({"id": "evil\u001b[2J\nfake line", "title": "Libya \u001b]0;pwned\u0007 title\r",)"
-              R"( "date": "2012\u001b[1m", "source": "S\u001b[5m",)"
-              R"( "body": "Libya news \u001b[31mred\u001b[0m \r overwritten \u0000 nul \u009b6n csi \u007f del \u0085 nel."})"
-              "\n");
-    dir.write(std::string("src/esc\x1b[31mname\nnext.txt"), "Libya in a file name\n\nLibya body text.\n");
+    dir.write(
+        "src/feed.jsonl",
+        R"({"id": "evil\u001b[2J\nfake line", "title": "Libya \u001b]0;pwned\u0007 title\r",)"
+        R"( "date": "2012\u001b[1m", "source": "S\u001b[5m",)"
+        R"( "body": "Libya news \u001b[31mred\u001b[0m \r overwritten \u0000 nul \u009b6n csi \u007f del \u0085 nel."})"
+        "\n");
+    dir.write(std::string("src/esc\x1b[31mname\nnext.txt"),
+              "Libya in a file name\n\nLibya body text.\n");
     const std::string path = dir / "index";
     const ProcessResult r = run_process({bin("indexer"), "--db", path, dir / "src"});
     INFO("indexer stderr: " << r.err);
@@ -546,8 +550,9 @@ TEST_CASE("search: control characters of indexed text never reach the terminal r
           "[cli][search][security]") {
   for (const char* color : {"never", "auto", "always"}) {
     INFO("--color " << color);
-    const ProcessResult r = run_process(
-        {bin("search"), "--db", hostile_db(), "--color", color, "-n", "10", "Libya"}, {"NEWSEARCH_DB="});
+    const ProcessResult r =
+        run_process({bin("search"), "--db", hostile_db(), "--color", color, "-n", "10", "Libya"},
+                    {"NEWSEARCH_DB="});
     INFO("stdout: " << r.out);
     REQUIRE(r.status == 0);
     CHECK(hit_count(r.out) == 2);
@@ -561,7 +566,8 @@ TEST_CASE("search: control characters of indexed text never reach the terminal r
   }
 }
 
-TEST_CASE("search --json: control characters are escaped, DEL and C1 included", "[cli][search][json][security]") {
+TEST_CASE("search --json: control characters are escaped, DEL and C1 included",
+          "[cli][search][json][security]") {
   const ProcessResult r =
       run_process({bin("search"), "--db", hostile_db(), "--json", "Libya"}, {"NEWSEARCH_DB="});
   REQUIRE(r.status == 0);
@@ -584,9 +590,9 @@ TEST_CASE("search --timeout-ms: a budget that runs out still returns matches, ex
              R"(", "body": ")" + body + R"(\n\n)" + body + "\"}\n";
   t.write("src/articles.jsonl", jsonl);
   REQUIRE(run_process({bin("indexer"), "--db", t / "index", t / "src"}).status == 0);
-  const ProcessResult r = run_process(
-      {bin("search"), "--db", t / "index", "--json", "-n", "300", "--timeout-ms", "1", "Libya", "Tripoli"},
-      {"NEWSEARCH_DB="});
+  const ProcessResult r = run_process({bin("search"), "--db", t / "index", "--json", "-n", "300",
+                                       "--timeout-ms", "1", "Libya", "Tripoli"},
+                                      {"NEWSEARCH_DB="});
   INFO("stderr: " << r.err);
   CHECK(r.status == 0);
   CHECK(json_lines(r.out).size() == 300);
@@ -603,8 +609,11 @@ TEST_CASE("visible(): control characters and invalid UTF-8 made visible, the res
       {"a\nb\rc\td", "a\\x0ab\\x0dc\\x09d"},
       {std::string("nul\0!", 5), "nul\\x00!"},
       {"bel\x07 del\x7f", "bel\\x07 del\\x7f"},
-      {"csi \xC2\x9B" "6n nel \xC2\x85", "csi \\u009b6n nel \\u0085"},
-      {"\xC2\xA0 \xC3\xA7 \xE2\x80\xA6 \xF0\x9F\x98\x80", "\xC2\xA0 \xC3\xA7 \xE2\x80\xA6 \xF0\x9F\x98\x80"},
+      {"csi \xC2\x9B"
+       "6n nel \xC2\x85",
+       "csi \\u009b6n nel \\u0085"},
+      {"\xC2\xA0 \xC3\xA7 \xE2\x80\xA6 \xF0\x9F\x98\x80",
+       "\xC2\xA0 \xC3\xA7 \xE2\x80\xA6 \xF0\x9F\x98\x80"},
       {"bad \xFF \xC3 end", "bad \\xff \\xc3 end"},
       {"overlong \xC0\xAF surrogate \xED\xA0\x80", "overlong \\xc0\\xaf surrogate \\xed\\xa0\\x80"},
       {"cut \xE2\x80", "cut \\xe2\\x80"},
@@ -615,8 +624,9 @@ TEST_CASE("visible(): control characters and invalid UTF-8 made visible, the res
   }
 }
 
-TEST_CASE("print_human escapes each segment around the highlights; print_json survives invalid UTF-8",
-          "[cli][output][security]") {
+TEST_CASE(
+    "print_human escapes each segment around the highlights; print_json survives invalid UTF-8",
+    "[cli][output][security]") {
   newsearch::SearchResults r;
   newsearch::Hit h;
   h.rank = 1;

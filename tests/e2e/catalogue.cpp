@@ -1,8 +1,9 @@
+#include <catch2/catch.hpp>
+
 #include "tests/e2e/catalogue.h"
 
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <regex>
@@ -17,7 +18,9 @@ namespace {
 // A clear line is short enough to read and holds no control characters.
 constexpr std::size_t kMaxLineBytes = 1024;
 
-bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const std::string& prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 // stderr lines that are diagnostics: everything but the info/debug/trace
 // chatter and the run-level "not pruning" notice, which a run with a bad
@@ -44,14 +47,17 @@ bool has_control_byte(const std::string& s) {
 Problems mismatches(const Scene& s, const Outcome& o, const ProcessResult& r) {
   Problems p;
   if (r.status != o.status)
-    p.push_back("exit status " + std::to_string(r.status) + ", expected " + std::to_string(o.status));
+    p.push_back("exit status " + std::to_string(r.status) + ", expected " +
+                std::to_string(o.status));
   const auto diag = diagnostics(s.tool, r.err);
   if (o.line.empty()) {
-    if (!diag.empty()) p.push_back(std::to_string(diag.size()) + " diagnostic line(s), expected none");
+    if (!diag.empty())
+      p.push_back(std::to_string(diag.size()) + " diagnostic line(s), expected none");
   } else if (o.line_optional && diag.empty()) {
     // allowed
   } else if (diag.size() != 1) {
-    p.push_back(std::to_string(diag.size()) + " diagnostic lines, expected one matching /" + o.line + "/");
+    p.push_back(std::to_string(diag.size()) + " diagnostic lines, expected one matching /" +
+                o.line + "/");
   } else {
     const std::string& l = diag.front();
     if (!std::regex_search(l, std::regex(o.line)))
@@ -60,7 +66,8 @@ Problems mismatches(const Scene& s, const Outcome& o, const ProcessResult& r) {
       p.push_back("the diagnostic line has " + std::to_string(l.size()) + " bytes (at most " +
                   std::to_string(kMaxLineBytes) + ")");
     if (has_control_byte(l)) p.push_back("the diagnostic line holds control characters");
-    if (utf8::find_invalid(l) != std::string::npos) p.push_back("the diagnostic line is not valid UTF-8");
+    if (utf8::find_invalid(l) != std::string::npos)
+      p.push_back("the diagnostic line is not valid UTF-8");
   }
   if (s.tool == Tool::kIndexer && o.good_indexed && !s.finds(kGoodWord, kGoodId))
     p.push_back("the good article is not found by search");
@@ -100,10 +107,12 @@ void run_one(const Case& c) {
   const auto start = std::chrono::steady_clock::now();
   const ProcessResult r = s.tool == Tool::kIndexer ? s.indexer(s.args, s.wrap, s.timeout_s)
                                                    : s.search(s.args, s.wrap, s.timeout_s);
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Problems common;
   if (r.status >= 128) common.push_back("killed by signal " + std::to_string(r.status - 128));
-  if (wall >= s.timeout_s) common.push_back("still running after " + std::to_string(s.timeout_s) + " s");
+  if (wall >= s.timeout_s)
+    common.push_back("still running after " + std::to_string(s.timeout_s) + " s");
   if (s.max_cpu_s > 0 && r.cpu_seconds > s.max_cpu_s)
     common.push_back("took " + std::to_string(r.cpu_seconds) + " s of CPU (at most " +
                      std::to_string(s.max_cpu_s) + ")");
@@ -118,11 +127,14 @@ void run_one(const Case& c) {
   for (const auto& p : common) why << "\n  " << p;
   if (!any)
     for (std::size_t i = 0; i < per_outcome.size(); ++i) {
-      if (per_outcome.size() > 1) why << "\n  outcome " << i + 1 << " of " << per_outcome.size() << ":";
+      if (per_outcome.size() > 1)
+        why << "\n  outcome " << i + 1 << " of " << per_outcome.size() << ":";
       for (const auto& p : per_outcome[i]) why << "\n    " << p;
     }
   INFO("case: " << c.name << why.str() << "\nexit status " << r.status << ", " << wall << " s, "
-                << r.cpu_seconds << " s CPU\nstderr:\n" << shown(r.err) << "\nstdout:\n" << shown(r.out));
+                << r.cpu_seconds << " s CPU\nstderr:\n"
+                << shown(r.err) << "\nstdout:\n"
+                << shown(r.out));
   CHECK((common.empty() && any));
 }
 
@@ -144,7 +156,8 @@ ProcessResult Scene::run(const std::string& program, const std::vector<std::stri
   std::vector<std::string> argv = prefix;
   argv.push_back(bin(program));
   argv.insert(argv.end(), arguments.begin(), arguments.end());
-  return run_process(argv, {"NEWSEARCH_DB=", "HOME=" + tmp_ / "home", "XDG_DATA_HOME=", "LC_ALL=C.UTF-8"},
+  return run_process(argv,
+                     {"NEWSEARCH_DB=", "HOME=" + tmp_ / "home", "XDG_DATA_HOME=", "LC_ALL=C.UTF-8"},
                      seconds);
 }
 
@@ -161,7 +174,8 @@ ProcessResult Scene::search(const std::vector<std::string>& arguments,
 void Scene::build_index() {
   const ProcessResult r = indexer({"--db", db(), src()});
   if (r.status != 0)
-    setup_problems.push_back("indexing the scene exited " + std::to_string(r.status) + ": " + r.err);
+    setup_problems.push_back("indexing the scene exited " + std::to_string(r.status) + ": " +
+                             r.err);
 }
 
 bool Scene::finds(const std::string& word, const std::string& id) const {
@@ -203,11 +217,13 @@ void expect_terminal_safe(const std::string& out, const std::string& what, Probl
   for (std::size_t i = 0; i < out.size(); ++i) {
     const auto c = static_cast<unsigned char>(out[i]);
     const bool c0 = (c < 0x20 && c != '\n') || c == 0x7F;
-    const bool c1 = c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x80 &&
+    const bool c1 = c == 0xC2 && i + 1 < out.size() &&
+                    static_cast<unsigned char>(out[i + 1]) >= 0x80 &&
                     static_cast<unsigned char>(out[i + 1]) <= 0x9F;
     if (c0 || c1) {
       char buf[96];
-      std::snprintf(buf, sizeof buf, " holds the control byte 0x%02X%s at offset %zu", c, c1 ? " (C1)" : "", i);
+      std::snprintf(buf, sizeof buf, " holds the control byte 0x%02X%s at offset %zu", c,
+                    c1 ? " (C1)" : "", i);
       p.push_back(what + buf);
       return;
     }
@@ -217,8 +233,8 @@ void expect_terminal_safe(const std::string& out, const std::string& what, Probl
 std::map<std::string, std::uintmax_t> snapshot(const std::string& dir) {
   std::map<std::string, std::uintmax_t> out;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (it->path().filename() == "newsearch.lock") continue;
     out[it->path().string()] = it->is_regular_file() ? it->file_size() : 0;
   }

@@ -4,9 +4,9 @@
 
 #include "searcher/format/passage_layout.h"
 
-using newsearch::PassageLayout;
 using newsearch::decode_layout;
 using newsearch::encode_layout;
+using newsearch::PassageLayout;
 
 TEST_CASE("passage layout: round trip, small and large numbers", "[analysis][layout]") {
   PassageLayout l;
@@ -37,11 +37,11 @@ TEST_CASE("passage layout: positions map to passages", "[analysis][layout]") {
 TEST_CASE("passage layout: malformed data is refused, not misread", "[analysis][layout]") {
   const std::string good = encode_layout(PassageLayout{{1, 120}, {10, 20}, {}});
   CHECK_FALSE(decode_layout(""));
-  CHECK_FALSE(decode_layout(good.substr(0, good.size() - 1)));  // truncated
-  CHECK_FALSE(decode_layout(good + "x"));                        // trailing bytes
+  CHECK_FALSE(decode_layout(good.substr(0, good.size() - 1)));             // truncated
+  CHECK_FALSE(decode_layout(good + "x"));                                  // trailing bytes
   CHECK_FALSE(decode_layout(std::string("\x02\x01\x05\x00\x05\x00", 6)));  // start repeated
   CHECK_FALSE(decode_layout(std::string("\xff\xff\xff\xff\xff\x01", 6)));  // varint over 32 bits
-  CHECK_FALSE(decode_layout(std::string("\xff\xff\xff\x0f", 4)));      // absurd count
+  CHECK_FALSE(decode_layout(std::string("\xff\xff\xff\x0f", 4)));          // absurd count
   PassageLayout with_terms{{1}, {10}, {{1, "idlib"}}};
   const std::string t = encode_layout(with_terms);
   CHECK(decode_layout(t) == with_terms);

@@ -136,8 +136,10 @@ TEST_CASE("analyzer_for_index: an unknown id gives the default, which the checks
   const Analyzer analyzer = newsearch::analyzer_for_index(db);
   CHECK(analyzer.analyzer_id() == default_id());
   CHECK_THROWS_WITH(newsearch::check_schema(db, path, analyzer),
-                    "index '" + path + "' was analysed with 'icu-fold-v0/klingon/64', this build "
-                    "uses '" + default_id() + "': remove it and index again");
+                    "index '" + path +
+                        "' was analysed with 'icu-fold-v0/klingon/64', this build "
+                        "uses '" +
+                        default_id() + "': remove it and index again");
   // Both sides: the searcher and the writer refuse it the same way.
   CHECK_THROWS_WITH(newsearch::Searcher::open(path), Catch::Contains("'icu-fold-v0/klingon/64'"));
   CHECK_THROWS_WITH(newsearch::IndexWriter::open(path),

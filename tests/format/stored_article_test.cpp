@@ -1,7 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
@@ -18,7 +17,9 @@ namespace {
 StoredArticle full_article() {
   StoredArticle a;
   a.id = "world/2020/06/turkey-russia.txt";
-  a.title = "Turkey and Russia postpone talks \xE2\x80\x94 \xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu";
+  a.title =
+      "Turkey and Russia postpone talks \xE2\x80\x94 \xC3\x87"
+      "avu\xC5\x9Fo\xC4\x9Flu";
   a.body = "First paragraph.\n\nSecond paragraph, with \xE2\x80\x9Cquotes\xE2\x80\x9D.";
   a.source_path = "/data/news/world/2020/06/turkey-russia.txt";
   a.date = "2020-06-14T16:38:00+02:00";
@@ -57,8 +58,8 @@ std::string msgpack(const nlohmann::json& j) {
 }
 
 nlohmann::json valid_record() {
-  return nlohmann::json{{"v", 1}, {"id", "a"}, {"title", "T"}, {"body", "Body text"},
-                        {"p", {0, 4, 5, 9}}};
+  return nlohmann::json{
+      {"v", 1}, {"id", "a"}, {"title", "T"}, {"body", "Body text"}, {"p", {0, 4, 5, 9}}};
 }
 
 }  // namespace
@@ -117,10 +118,10 @@ TEST_CASE("Garbage document data is kCorruption", "[analysis][stored][error]") {
   auto data = GENERATE_COPY(values<std::string>({
       "",
       "not msgpack at all",
-      std::string("\xC1", 1),                     // never-used msgpack byte
-      std::string("\x01", 1),                     // a valid msgpack integer, not a map
-      std::string("\x93\x01\x02\x03", 4),         // an array
-      good.substr(0, good.size() / 2),            // truncated
+      std::string("\xC1", 1),              // never-used msgpack byte
+      std::string("\x01", 1),              // a valid msgpack integer, not a map
+      std::string("\x93\x01\x02\x03", 4),  // an array
+      good.substr(0, good.size() / 2),     // truncated
       good + "trailing junk",
   }));
   CAPTURE(data.size());

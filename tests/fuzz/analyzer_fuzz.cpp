@@ -21,7 +21,8 @@ void check_tokens(newsearch::Analyzer& analyzer, std::string_view text) {
   for (const auto& t : analyzer.analyze(text)) {
     nf::require_range(text, t.byte_begin, t.byte_end, utf8, "token offsets in bounds");
     if (t.joined) {
-      nf::require(!first && t.position <= last_position, "a joined form at an earlier word's position");
+      nf::require(!first && t.position <= last_position,
+                  "a joined form at an earlier word's position");
     } else {
       nf::require(first || t.position > last_position, "word positions increase");
       last_position = t.position;

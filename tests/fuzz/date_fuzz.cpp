@@ -32,9 +32,9 @@ bool well_formed(const std::string& d) {
     return false;
   if (n >= 10 && (d[7] != '-' || !digits(d, 8, 2) || number(d, 8) < 1 || number(d, 8) > 31))
     return false;
-  if (n == 19 && (d[10] != 'T' || d[13] != ':' || d[16] != ':' || !digits(d, 11, 2) ||
-                  !digits(d, 14, 2) || !digits(d, 17, 2) || number(d, 11) > 23 ||
-                  number(d, 14) > 59 || number(d, 17) > 59))
+  if (n == 19 &&
+      (d[10] != 'T' || d[13] != ':' || d[16] != ':' || !digits(d, 11, 2) || !digits(d, 14, 2) ||
+       !digits(d, 17, 2) || number(d, 11) > 23 || number(d, 14) > 59 || number(d, 17) > 59))
     return false;
   return true;
 }

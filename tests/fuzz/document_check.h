@@ -27,8 +27,8 @@ inline std::string joined_body(const SourceRecord& a) {
 
 /// A parser's output is text: every field the parser fills is valid UTF-8.
 inline void require_utf8_fields(const SourceRecord& a) {
-  require(valid_utf8(a.id) && valid_utf8(a.title) && valid_utf8(a.date) &&
-              valid_utf8(a.source) && valid_utf8(a.url) && valid_utf8(a.lang),
+  require(valid_utf8(a.id) && valid_utf8(a.title) && valid_utf8(a.date) && valid_utf8(a.source) &&
+              valid_utf8(a.url) && valid_utf8(a.lang),
           "parsed fields are UTF-8");
   for (const auto& p : a.paragraphs) require(valid_utf8(p), "paragraphs are UTF-8");
 }

@@ -48,8 +48,8 @@ inline bool on_boundary(std::string_view s, std::size_t at) {
 
 /// Checks that [begin, end) is a non-empty range of @p s on code point
 /// boundaries (the boundaries only when @p s is valid UTF-8).
-inline void require_range(std::string_view s, std::size_t begin, std::size_t end,
-                          bool s_is_utf8, const char* what) {
+inline void require_range(std::string_view s, std::size_t begin, std::size_t end, bool s_is_utf8,
+                          const char* what) {
   require(begin < end && end <= s.size(), what);
   if (s_is_utf8) require(on_boundary(s, begin) && on_boundary(s, end), what);
 }

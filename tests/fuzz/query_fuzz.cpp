@@ -43,11 +43,19 @@ std::vector<newsearch::Article> hand_written() {
       article("a1", "Cease-fire talks in Idlib",
               "Turkey and Russia agreed a cease-fire in Idlib.\n\nThe ceasefire held for a week.",
               "2020-03-05T18:15:00+03:00", "Al Jazeera"),
-      article("a2", "\xC3\x87" "avu\xC5\x9F" "o\xC4\x9F" "lu meets Lavrov",
-              "Mevl\xC3\xBCt \xC3\x87" "avu\xC5\x9F" "o\xC4\x9F" "lu and Sergey Lavrov spoke in "
+      article("a2",
+              "\xC3\x87"
+              "avu\xC5\x9F"
+              "o\xC4\x9F"
+              "lu meets Lavrov",
+              "Mevl\xC3\xBCt \xC3\x87"
+              "avu\xC5\x9F"
+              "o\xC4\x9F"
+              "lu and Sergey Lavrov spoke in "
               "Sochi.\n\nThe U.S. and al-Sisi's Egypt were not there; 1,000 troops stayed.",
               "2019-05-14", "Reuters"),
-      article("a3", "", "Aguila Saleh was proposed as leader. \xE2\x80\x9CNo,\xE2\x80\x9D said Haftar.",
+      article("a3", "",
+              "Aguila Saleh was proposed as leader. \xE2\x80\x9CNo,\xE2\x80\x9D said Haftar.",
               "2013-06", "Middle East Eye"),
   };
 }

@@ -79,8 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const auto words = words_of(analyzer, passage);
     const auto matches = choose_matches(words, seed);
-    check(newsearch::make_snippet(passage, matches, words, max_chars), passage, matches,
-          max_chars);
+    check(newsearch::make_snippet(passage, matches, words, max_chars), passage, matches, max_chars);
   } catch (const newsearch::Error&) {
     // the one failure the library declares
   }

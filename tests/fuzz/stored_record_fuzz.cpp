@@ -12,9 +12,9 @@ namespace nf = newsearch::fuzz;
 namespace {
 
 bool same(const newsearch::StoredArticle& a, const newsearch::StoredArticle& b) {
-  return a.id == b.id && a.title == b.title && a.body == b.body &&
-         a.source_path == b.source_path && a.date == b.date && a.source == b.source &&
-         a.url == b.url && a.lang == b.lang && a.passages == b.passages;
+  return a.id == b.id && a.title == b.title && a.body == b.body && a.source_path == b.source_path &&
+         a.date == b.date && a.source == b.source && a.url == b.url && a.lang == b.lang &&
+         a.passages == b.passages;
 }
 
 }  // namespace
@@ -29,7 +29,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& [b, e] : rec.passages)
     nf::require(b <= e && e <= rec.body.size(), "decoded passages inside the body");
   const std::string again = newsearch::encode_stored_article(rec);
-  nf::require(same(newsearch::decode_stored_article(again), rec),
-              "an accepted record round-trips");
+  nf::require(same(newsearch::decode_stored_article(again), rec), "an accepted record round-trips");
   return 0;
 }

@@ -13,11 +13,11 @@
 #include "tests/support/temp_dir.h"
 #include "tests/support/text_checks.h"
 
-using newsearch::SourceRecord;
 using newsearch::InputError;
 using newsearch::is_boilerplate_line;
 using newsearch::parse_text_article;
 using newsearch::read_text_article;
+using newsearch::SourceRecord;
 using newsearch::validate_text;
 using newsearch::test::has_control;
 using newsearch::test::TempDir;
@@ -26,7 +26,9 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-SourceRecord parse(const std::string& bytes) { return parse_text_article(bytes, "id.txt", "/src/id.txt"); }
+SourceRecord parse(const std::string& bytes) {
+  return parse_text_article(bytes, "id.txt", "/src/id.txt");
+}
 
 // The message of the InputError that parsing @p bytes throws.
 std::string parse_error(const std::string& bytes) {
@@ -47,8 +49,8 @@ std::string body_of(const SourceRecord& a) {
 
 // True if s is empty or holds only ASCII or Unicode (NBSP, thin space...) spaces.
 bool looks_blank(const std::string& s) {
-  static const Strings kUnicodeSpaces = {"\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF",
-                                         "\xE3\x80\x80", "\xE2\x80\x8B"};
+  static const Strings kUnicodeSpaces = {"\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF", "\xE3\x80\x80",
+                                         "\xE2\x80\x8B"};
   std::string rest;
   for (std::size_t i = 0; i < s.size();) {
     bool matched = false;
@@ -89,22 +91,30 @@ std::filesystem::path corpus_file(const std::string& prefix) {
 TEST_CASE("Headline and paragraphs of a text article", "[indexer][reader]") {
   auto [text, title, paragraphs] = GENERATE(table<std::string, std::string, Strings>({
       {"Headline\n\nFirst paragraph.\n\nSecond paragraph.",
-       "Headline", {"First paragraph.", "Second paragraph."}},
+       "Headline",
+       {"First paragraph.", "Second paragraph."}},
       {"Headline\nBody follows directly.", "Headline", {"Body follows directly."}},
       {"\n\n   \nHeadline after blank lines\n\nBody.", "Headline after blank lines", {"Body."}},
       {"Only a headline", "Only a headline", {}},
       {"Only a headline\n\n\n", "Only a headline", {}},
       {"Headline\n\nline one\nline two\nline three\n\nnext",
-       "Headline", {"line one line two line three", "next"}},
+       "Headline",
+       {"line one line two line three", "next"}},
       {"Headline\n\n  spaced   out \t words  \n\tand\t\ttabs ",
-       "Headline", {"spaced out words and tabs"}},
+       "Headline",
+       {"spaced out words and tabs"}},
       {"  Headline   with   gaps  \n\nBody.", "Headline with gaps", {"Body."}},
       {"Headline\n\nA\n\n\n\n\nB", "Headline", {"A", "B"}},
       {"Headline\n\nA\n \t \nB", "Headline", {"A", "B"}},  // whitespace-only line is blank
       {"Headline\n\nNo final newline", "Headline", {"No final newline"}},
       {"Headline\n\nFinal newline\n", "Headline", {"Final newline"}},
-      {"\xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu speaks\n\nLavrov \xE2\x80\x9C" "agrees\xE2\x80\x9D.",
-       "\xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu speaks", {"Lavrov \xE2\x80\x9C" "agrees\xE2\x80\x9D."}},
+      {"\xC3\x87"
+       "avu\xC5\x9Fo\xC4\x9Flu speaks\n\nLavrov \xE2\x80\x9C"
+       "agrees\xE2\x80\x9D.",
+       "\xC3\x87"
+       "avu\xC5\x9Fo\xC4\x9Flu speaks",
+       {"Lavrov \xE2\x80\x9C"
+        "agrees\xE2\x80\x9D."}},
   }));
   CAPTURE(text);
   const SourceRecord a = parse(text);
@@ -187,8 +197,8 @@ TEST_CASE("Boilerplate before the headline is not the headline", "[indexer][read
 }
 
 TEST_CASE("CRLF line endings", "[indexer][reader]") {
-  const SourceRecord a =
-      parse("Headline\r\n\r\nFirst line\r\nsecond line\r\n\r\nNext paragraph.\r\n\r\nLeave A Reply\r\n");
+  const SourceRecord a = parse(
+      "Headline\r\n\r\nFirst line\r\nsecond line\r\n\r\nNext paragraph.\r\n\r\nLeave A Reply\r\n");
   CHECK(a.title == "Headline");
   CHECK(a.paragraphs == Strings{"First line second line", "Next paragraph."});
   for (const auto& p : a.paragraphs) CHECK(p.find('\r') == std::string::npos);
@@ -196,7 +206,8 @@ TEST_CASE("CRLF line endings", "[indexer][reader]") {
 }
 
 TEST_CASE("Lone CR line ends (classic Mac OS) are line ends", "[indexer][reader]") {
-  const SourceRecord a = parse("Headline\rFirst line\rsecond line\r\rNext paragraph.\r\rLeave A Reply\r");
+  const SourceRecord a =
+      parse("Headline\rFirst line\rsecond line\r\rNext paragraph.\r\rLeave A Reply\r");
   CHECK(a.title == "Headline");
   CHECK(a.paragraphs == Strings{"First line second line", "Next paragraph."});
   SECTION("mixed with LF and CRLF") {
@@ -209,9 +220,11 @@ TEST_CASE("Lone CR line ends (classic Mac OS) are line ends", "[indexer][reader]
   }
 }
 
-TEST_CASE("Control characters never reach the stored text (terminal escapes)", "[indexer][reader][security]") {
+TEST_CASE("Control characters never reach the stored text (terminal escapes)",
+          "[indexer][reader][security]") {
   const SourceRecord a = parse(
-      "Head\x1b]0;pwned\x07line\r\n\r\nBody \x1b[2J text\x7f and \xC2\x9b" "C1\x0b\f end.\n\n"
+      "Head\x1b]0;pwned\x07line\r\n\r\nBody \x1b[2J text\x7f and \xC2\x9b"
+      "C1\x0b\f end.\n\n"
       "\x1b\x07\n\nLast\x08 one.");
   CHECK(a.title == "Head ]0;pwned line");
   CHECK(a.paragraphs == Strings{"Body [2J text and C1 end.", "Last one."});
@@ -269,7 +282,10 @@ TEST_CASE("Unindexable text throws InputError with a clear message", "[indexer][
       {"\n\n\n", "empty"},
       {std::string("Headline\n\nBody ") + '\0' + " with NUL", "binary"},
       {std::string("\0\0\0\0", 4), "binary"},
-      {std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10), "binary"},
+      {std::string("\x7F"
+                   "ELF\x02\x01\x01\0\0\0",
+                   10),
+       "binary"},
       {"Headline\n\nBad \xFF byte", "offset 14"},
       {"\xC3(", "offset 0"},
       {"Headline\n\ntruncated \xE2\x82", "offset 20"},
@@ -282,8 +298,12 @@ TEST_CASE("Unindexable text throws InputError with a clear message", "[indexer][
 
 TEST_CASE("validate_text accepts text and rejects the rest", "[indexer][reader][error]") {
   CHECK_NOTHROW(validate_text("Plain text."));
-  CHECK_NOTHROW(validate_text("\xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu"));
-  CHECK_NOTHROW(validate_text("\xEF\xBB\xBF" "BOM then text"));
+  CHECK_NOTHROW(
+      validate_text("\xC3\x87"
+                    "avu\xC5\x9Fo\xC4\x9Flu"));
+  CHECK_NOTHROW(
+      validate_text("\xEF\xBB\xBF"
+                    "BOM then text"));
   CHECK_THROWS_AS(validate_text(""), InputError);
   CHECK_THROWS_AS(validate_text(" \n "), InputError);
   CHECK_THROWS_AS(validate_text(std::string_view("a\0b", 3)), InputError);
@@ -367,7 +387,8 @@ TEST_CASE("read_text_article errors", "[indexer][reader][file][error]") {
   }
 }
 
-TEST_CASE("read_source_file refuses a FIFO without blocking on it", "[indexer][reader][file][error]") {
+TEST_CASE("read_source_file refuses a FIFO without blocking on it",
+          "[indexer][reader][file][error]") {
   // A file can turn into a FIFO between the directory walk and the read.
   TempDir dir;
   const std::string fifo = dir / "a.txt";

@@ -27,7 +27,9 @@ newsearch::Article article(const std::string& id, const std::string& body) {
   return a;
 }
 
-std::uint64_t beyond_free(const std::string& dir) { return newsearch::free_bytes(dir) + (1ull << 36); }
+std::uint64_t beyond_free(const std::string& dir) {
+  return newsearch::free_bytes(dir) + (1ull << 36);
+}
 
 void require_no_space(const newsearch::Error& e) {
   CHECK(e.code() == newsearch::ErrorCode::kIOError);
@@ -47,8 +49,9 @@ TEST_CASE("free_bytes and directory_bytes measure the filesystem and a tree", "[
   CHECK_THROWS_AS(newsearch::free_bytes(t / "missing/dir"), newsearch::Error);
 }
 
-TEST_CASE("IndexWriter refuses a commit that would cross the margin; the index keeps its last commit",
-          "[indexer][disk]") {
+TEST_CASE(
+    "IndexWriter refuses a commit that would cross the margin; the index keeps its last commit",
+    "[indexer][disk]") {
   TempDir t;
   const std::string db = t / "index";
   {
@@ -80,7 +83,8 @@ TEST_CASE("the indexer ends cleanly when the disk margin is not there, for each 
   const std::string db = t / "index";
   const std::string huge = std::to_string((beyond_free(t.path()) >> 20) + 1);
   const auto indexer = [&](std::vector<std::string> args) {
-    args.insert(args.begin(), {newsearch::test::bin("indexer"), "--db", db, "--log-level", "error"});
+    args.insert(args.begin(),
+                {newsearch::test::bin("indexer"), "--db", db, "--log-level", "error"});
     return newsearch::test::run_process(args);
   };
   // A fresh build, sequential and in parallel shards: nothing is committed.

@@ -15,9 +15,9 @@
 #include "searcher/format/stored_article.h"
 
 using newsearch::Analyzer;
-using newsearch::SourceRecord;
 using newsearch::build_document;
 using newsearch::id_term;
+using newsearch::SourceRecord;
 namespace schema = newsearch::schema;
 
 namespace {
@@ -50,7 +50,8 @@ SourceRecord sample_article() {
   a.id = "world/turkey.txt";
   a.title = "Cease-fire talks in Idlib";
   a.paragraphs = {"Turkey and Russia agreed to a cease-fire.",
-                  "Talks continue in \xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu's office."};
+                  "Talks continue in \xC3\x87"
+                  "avu\xC5\x9Fo\xC4\x9Flu's office."};
   a.source_path = "/news/world/turkey.txt";
   a.date = "2020-06-14T16:38:00+02:00";
   a.source = "Middle East Eye";
@@ -110,9 +111,10 @@ TEST_CASE("build_document: passages are separated by a position gap", "[indexer]
 TEST_CASE("build_document: Z-prefixed stems without positions", "[indexer][document]") {
   Analyzer analyzer;
   const auto terms = terms_of(build_document(sample_article(), analyzer));
-  for (const std::string& stem : {std::string("talk"), analyzer.stem("agreed"), std::string("turkey"),
-                                  std::string("cavusoglu"), analyzer.stem("ceasefire"),
-                                  analyzer.stem("continue"), analyzer.stem("office")}) {
+  for (const std::string& stem :
+       {std::string("talk"), analyzer.stem("agreed"), std::string("turkey"),
+        std::string("cavusoglu"), analyzer.stem("ceasefire"), analyzer.stem("continue"),
+        analyzer.stem("office")}) {
     CAPTURE(stem);
     REQUIRE(terms.count(P(schema::kPrefixStem, stem)) == 1);
     CHECK(terms.at(P(schema::kPrefixStem, stem)).positions.empty());
@@ -185,7 +187,8 @@ TEST_CASE("build_document: long paragraphs become several passages", "[indexer][
   SourceRecord a = sample_article();
   std::string longp;
   for (int i = 0; i < 30; ++i)
-    longp += "Sentence number " + std::to_string(i) + " talks about the Libyan conflict at length. ";
+    longp +=
+        "Sentence number " + std::to_string(i) + " talks about the Libyan conflict at length. ";
   longp.pop_back();
   a.paragraphs = {"Lead paragraph.", longp, "Last paragraph."};
   const Xapian::Document doc = build_document(a, analyzer);
@@ -227,8 +230,9 @@ TEST_CASE("build_document: passage layout and word variants", "[indexer][documen
   std::vector<std::pair<std::uint32_t, std::string>> got;
   for (const T& t : layout->headline_terms) got.emplace_back(t.position, t.term);
   std::sort(got.begin(), got.end());
-  CHECK(got == std::vector<std::pair<std::uint32_t, std::string>>{
-                   {1, "cease"}, {1, "ceasefire"}, {2, "fire"}, {3, "talks"}, {4, "in"}, {5, "idlib"}});
+  CHECK(got ==
+        std::vector<std::pair<std::uint32_t, std::string>>{
+            {1, "cease"}, {1, "ceasefire"}, {2, "fire"}, {3, "talks"}, {4, "in"}, {5, "idlib"}});
   // Passage 1: Turkey and Russia agreed to a cease fire (8 words); passage 2
   // starts after the gap: Talks continue in Cavusoglu's office (5 words).
   CHECK(layout->words == std::vector<std::uint32_t>{8, 5});
@@ -239,9 +243,12 @@ TEST_CASE("build_document: passage layout and word variants", "[indexer][documen
   CHECK(terms.at("talks").positions == Positions{layout->starts[1]});
   // Forms that differ from their stem, each once, sorted; "idlib" is its own stem.
   CHECK(std::is_sorted(variants.begin(), variants.end()));
-  CHECK(std::count(variants.begin(), variants.end(), std::pair<std::string, std::string>("talk", "talks")) == 1);
-  CHECK(std::count(variants.begin(), variants.end(), std::pair<std::string, std::string>("ceasefir", "ceasefire")) == 1);
-  CHECK(std::none_of(variants.begin(), variants.end(), [](const auto& v) { return v.second == "idlib"; }));
+  CHECK(std::count(variants.begin(), variants.end(),
+                   std::pair<std::string, std::string>("talk", "talks")) == 1);
+  CHECK(std::count(variants.begin(), variants.end(),
+                   std::pair<std::string, std::string>("ceasefir", "ceasefire")) == 1);
+  CHECK(std::none_of(variants.begin(), variants.end(),
+                     [](const auto& v) { return v.second == "idlib"; }));
 }
 
 TEST_CASE("build_document: optional fields absent", "[indexer][document]") {

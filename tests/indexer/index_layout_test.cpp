@@ -36,8 +36,11 @@ TEST_CASE("next_generation counts on from the live generation", "[layout]") {
 // Found by tests/fuzz/stub_fuzz.cpp: std::stoul's exceptions escaped (and
 // terminated the indexer) for a stub naming a generation without a number.
 TEST_CASE("next_generation refuses a generation name that is not gen-<number>", "[layout]") {
-  for (const char* bad : {"gen-", "gen-abc", "gen-\xF9" "00y091", "gen-99999999999999999999999",
-                          "gen-18446744073709551615", "gen--1", "gen-+5", "gen-12x"})
+  for (const char* bad :
+       {"gen-", "gen-abc",
+        "gen-\xF9"
+        "00y091",
+        "gen-99999999999999999999999", "gen-18446744073709551615", "gen--1", "gen-+5", "gen-12x"})
     CHECK(next_generation_error(bad) == ErrorCode::kCorruption);
 }
 

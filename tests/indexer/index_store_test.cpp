@@ -19,9 +19,9 @@
 #include "tests/support/temp_dir.h"
 
 using newsearch::Analyzer;
-using newsearch::SourceRecord;
 using newsearch::ErrorCode;
 using newsearch::IndexStore;
+using newsearch::SourceRecord;
 using newsearch::test::TempDir;
 using Outcome = newsearch::IndexStore::Outcome;
 namespace schema = newsearch::schema;
@@ -31,7 +31,8 @@ namespace {
 
 const std::string kRoot = "/src";
 
-SourceRecord make_article(const std::string& id, const std::string& title, const std::string& body) {
+SourceRecord make_article(const std::string& id, const std::string& title,
+                          const std::string& body) {
   SourceRecord a;
   a.id = id;
   a.title = title;
@@ -96,7 +97,7 @@ TEST_CASE("IndexStore: added, unchanged, updated", "[indexer][writer]") {
   Xapian::Database db(db_path);
   CHECK(db.get_doccount() == 2);
   CHECK(db.get_termfreq(newsearch::id_term("a.txt")) == 1);
-  CHECK(db.get_termfreq("shoigu") == 1);    // the new content
+  CHECK(db.get_termfreq("shoigu") == 1);     // the new content
   CHECK(db.get_termfreq("cavusoglu") == 0);  // the old content is gone
   // The stored record is the new one.
   Xapian::PostingIterator p = db.postlist_begin(newsearch::id_term("a.txt"));
@@ -300,8 +301,7 @@ TEST_CASE("IndexStore: prune deletes a root's unseen articles only", "[indexer][
   CHECK(db.get_termfreq(newsearch::id_term("x.txt")) == 1);  // another root is untouched
 }
 
-TEST_CASE("IndexStore: compact keeps the documents and switches generation",
-          "[indexer][writer]") {
+TEST_CASE("IndexStore: compact keeps the documents and switches generation", "[indexer][writer]") {
   TempDir dir;
   const std::string db_path = dir / "index";
   Analyzer analyzer;
@@ -331,7 +331,9 @@ TEST_CASE("run_indexer: good files indexed, bad files skipped, reruns unchanged"
           "[indexer][run]") {
   TempDir dir;
   dir.write("src/a.txt", "First headline\n\nTurkey and Russia postponed talks.\n");
-  dir.write("src/sub/b.txt", "Second headline\n\nLavrov and \xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu.\n");
+  dir.write("src/sub/b.txt",
+            "Second headline\n\nLavrov and \xC3\x87"
+            "avu\xC5\x9Fo\xC4\x9Flu.\n");
   dir.write("src/c.txt", std::string("binary\0data", 11));
   dir.write("src/d.txt", "");
   dir.write("src/ignored.md", "Not an article\n\nIgnored.");

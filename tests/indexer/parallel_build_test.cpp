@@ -79,7 +79,7 @@ TEST_CASE("A fresh build on 3 threads equals the build on one", "[indexer][paral
   CHECK(three.compacted);
   CHECK(stamps(t / "three") == stamps(t / "one"));
   for (std::string_view key : {newsearch::schema::kMetaSchema, newsearch::schema::kMetaAnalyzer,
-                          newsearch::schema::kMetaPassageWords}) {
+                               newsearch::schema::kMetaPassageWords}) {
     INFO(key);
     CHECK(Xapian::Database(t / "three").get_metadata(std::string(key)) ==
           Xapian::Database(t / "one").get_metadata(std::string(key)));

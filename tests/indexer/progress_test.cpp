@@ -104,7 +104,8 @@ TEST_CASE("on_progress: a parallel build calls it on the caller's thread only",
   std::string lines;
   for (int i = 0; i < 200; ++i)
     lines += R"({"id":"a)" + std::to_string(i) + R"(","title":"Talks )" + std::to_string(i) +
-             R"(","body":"Body text."})" "\n";
+             R"(","body":"Body text."})"
+             "\n";
   t.write("src/a.jsonl", lines);
   newsearch::IndexStats stats;
   const auto calls = run_recording(t / "index", t / "src", &stats, 3);

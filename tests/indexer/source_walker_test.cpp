@@ -32,8 +32,13 @@ struct Walk {
 Walk walk(const Strings& sources) {
   Walk w;
   w.files = find_sources(
-      sources, [&](const std::string& path, const std::string& reason) { w.errors.emplace_back(path, reason); },
-      [&](const std::string& path, const std::string& reason) { w.skips.emplace_back(path, reason); });
+      sources,
+      [&](const std::string& path, const std::string& reason) {
+        w.errors.emplace_back(path, reason);
+      },
+      [&](const std::string& path, const std::string& reason) {
+        w.skips.emplace_back(path, reason);
+      });
   return w;
 }
 
@@ -71,8 +76,9 @@ TEST_CASE("find_sources: recursive *.txt discovery in sorted order", "[indexer][
   make_tree(dir);
   const Walk w = walk({dir / "src"});
   CHECK(w.errors.empty());
-  CHECK(ids(w.files) == Strings{"a.txt", "b.txt", "feeds/day.jsonl", "feeds/old.jsonl.gz", "world/2020/m.txt",
-                                "world/2020/z.txt", "world/a.txt", "zeta/last.txt"});
+  CHECK(ids(w.files) == Strings{"a.txt", "b.txt", "feeds/day.jsonl", "feeds/old.jsonl.gz",
+                                "world/2020/m.txt", "world/2020/z.txt", "world/a.txt",
+                                "zeta/last.txt"});
 }
 
 TEST_CASE("find_sources: paths join the source and the id", "[indexer][walker]") {
@@ -98,7 +104,8 @@ TEST_CASE("find_sources: every file records its canonical root", "[indexer][walk
   for (std::size_t i = 0; i < 8; ++i) CHECK(w.files[i].root == root);
   CHECK(w.files[8].root == root + "/zeta/last.txt");
   CHECK(newsearch::source_root_key(dir / "src") == root);
-  CHECK(newsearch::source_root_key(dir / "src/") == newsearch::source_root_key(dir / "src/world/.."));
+  CHECK(newsearch::source_root_key(dir / "src/") ==
+        newsearch::source_root_key(dir / "src/world/.."));
 }
 
 TEST_CASE("find_sources: a trailing slash on the source gives the same ids", "[indexer][walker]") {
@@ -120,8 +127,9 @@ TEST_CASE("find_sources: a relative source directory", "[indexer][walker]") {
     throw;
   }
   fs::current_path(old);
-  CHECK(ids(w.files) == Strings{"a.txt", "b.txt", "feeds/day.jsonl", "feeds/old.jsonl.gz", "world/2020/m.txt",
-                                "world/2020/z.txt", "world/a.txt", "zeta/last.txt"});
+  CHECK(ids(w.files) == Strings{"a.txt", "b.txt", "feeds/day.jsonl", "feeds/old.jsonl.gz",
+                                "world/2020/m.txt", "world/2020/z.txt", "world/a.txt",
+                                "zeta/last.txt"});
   CHECK(w.files.front().path == "src/a.txt");
   CHECK(w.files.front().root == fs::weakly_canonical(dir / "src").generic_string());
 }
@@ -174,14 +182,15 @@ TEST_CASE("find_sources: a link to a directory walked already is reported, not f
   TempDir dir;
   make_tree(dir);
   fs::create_directory_symlink(dir / "src/world", dir / "src/link");  // sorts before world/
-  fs::create_directory_symlink(dir / "src", dir / "src/zeta/up");      // a loop
+  fs::create_directory_symlink(dir / "src", dir / "src/zeta/up");     // a loop
   const Walk w = walk({dir / "src"});
   for (const auto& f : w.files) CHECK_FALSE(f.id.starts_with("link/"));
   CHECK(w.files.size() == 8);  // world/ under its real path, once
   CHECK(w.errors.empty());
   REQUIRE(w.skips.size() == 2);
   CHECK(w.skips[0].first == dir / "src/link");
-  CHECK_THAT(w.skips[0].second, Catch::Contains("walked already") && Catch::Contains(dir / "src/world"));
+  CHECK_THAT(w.skips[0].second,
+             Catch::Contains("walked already") && Catch::Contains(dir / "src/world"));
   CHECK(w.skips[1].first == dir / "src/zeta/up");
 }
 
@@ -193,15 +202,16 @@ TEST_CASE("find_sources: links to directories elsewhere are followed", "[indexer
   fs::create_directory_symlink(dir / "elsewhere", dir / "src/zeta/more");
   fs::create_directory_symlink(dir / "src", dir / "elsewhere/back");  // back to the root: a loop
   const Walk w = walk({dir / "src"});
-  CHECK(ids(w.files) == Strings{"a.txt", "b.txt", "feeds/day.jsonl", "feeds/old.jsonl.gz", "world/2020/m.txt",
-                                "world/2020/z.txt", "world/a.txt", "zeta/last.txt", "zeta/more/deeper/y.txt",
-                                "zeta/more/x.txt"});
+  CHECK(ids(w.files) == Strings{"a.txt", "b.txt", "feeds/day.jsonl", "feeds/old.jsonl.gz",
+                                "world/2020/m.txt", "world/2020/z.txt", "world/a.txt",
+                                "zeta/last.txt", "zeta/more/deeper/y.txt", "zeta/more/x.txt"});
   CHECK(w.errors.empty());
   REQUIRE(w.skips.size() == 1);
   CHECK(w.skips[0].first == dir / "src/zeta/more/back");
 }
 
-TEST_CASE("find_sources: dangling links and link loops are unreadable", "[indexer][walker][error]") {
+TEST_CASE("find_sources: dangling links and link loops are unreadable",
+          "[indexer][walker][error]") {
   TempDir dir;
   make_tree(dir);
   fs::create_symlink(dir / "src/gone.txt", dir / "src/dangling.txt");
@@ -217,7 +227,8 @@ TEST_CASE("find_sources: dangling links and link loops are unreadable", "[indexe
   CHECK_THAT(w.errors[1].second, Catch::Contains("loop"));
 }
 
-TEST_CASE("find_sources: a file name that is not UTF-8 is skipped, named escaped", "[indexer][walker]") {
+TEST_CASE("find_sources: a file name that is not UTF-8 is skipped, named escaped",
+          "[indexer][walker]") {
   TempDir dir;
   make_tree(dir);
   dir.write("src/caf\xE9.txt", "Latin-1\n\nname");
@@ -246,8 +257,8 @@ TEST_CASE("find_sources: an unreadable directory is reported and skipped",
   fs::permissions(dir / "src/world", fs::perms::none);
   const Walk w = walk({dir / "src"});
   fs::permissions(dir / "src/world", fs::perms::owner_all);
-  CHECK(ids(w.files) == Strings{"a.txt", "b.txt", "feeds/day.jsonl", "feeds/old.jsonl.gz",
-                                "zeta/last.txt"});
+  CHECK(ids(w.files) ==
+        Strings{"a.txt", "b.txt", "feeds/day.jsonl", "feeds/old.jsonl.gz", "zeta/last.txt"});
   REQUIRE(w.errors.size() == 1);
   CHECK(w.errors[0].first == dir / "src/world");
 }
@@ -271,5 +282,6 @@ TEST_CASE("find_sources: a FIFO or device named as a SOURCE is reported, not lis
   CHECK(w.errors[0].first == fifo);
   CHECK_THAT(w.errors[0].second, Catch::Contains("not a regular file") && Catch::Contains("FIFO"));
   CHECK(w.errors[1].first == "/dev/null");
-  CHECK_THAT(w.errors[1].second, Catch::Contains("not a regular file") && Catch::Contains("device"));
+  CHECK_THAT(w.errors[1].second,
+             Catch::Contains("not a regular file") && Catch::Contains("device"));
 }

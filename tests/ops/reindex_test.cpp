@@ -2,10 +2,11 @@
 // writer lock, SIGKILL at several points, searches during a reindex, JSON
 // Lines input, and scripts/nightly-reindex's exit statuses. They run the real
 // `indexer`, `search` and script.
+#include <catch2/catch.hpp>
+
 #include <xapian.h>
 #include <zlib.h>
 
-#include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -92,8 +93,10 @@ std::string work_corpus(const TempDir& dir) {
     std::string body;
     for (std::size_t k = 0; k < 6; ++k)
       body += paragraphs[(i * 7 + k * 13) % paragraphs.size()] + "\n\n";
-    out << nlohmann::json{{"id", "syn-" + std::to_string(i)}, {"title", "ParsedArticle " + std::to_string(i)},
-                          {"body", body}}.dump()
+    out << nlohmann::json{{"id", "syn-" + std::to_string(i)},
+                          {"title", "ParsedArticle " + std::to_string(i)},
+                          {"body", body}}
+               .dump()
         << '\n';
   }
   return dst;
@@ -106,7 +109,8 @@ void write_gz(const std::string& path, const std::string& content) {
   gzclose(f);
 }
 
-const std::vector<std::string> kQueries = {"government minister", "\"mobile phone\"", "election -Blair"};
+const std::vector<std::string> kQueries = {"government minister", "\"mobile phone\"",
+                                           "election -Blair"};
 
 }  // namespace
 
@@ -126,7 +130,8 @@ TEST_CASE("runs add, replace and delete so the index matches the corpus", "[ops]
   }
   SECTION("added, changed and deleted files") {
     t.write("src/005_new.txt", "Zebracorn sighted\n\nA zebracorn was seen near Tripoli.\n");
-    std::ofstream(src + "/002_ff0e28e557756ce3.txt", std::ios::app) << "\n\nQuokkafish talks resume.\n";
+    std::ofstream(src + "/002_ff0e28e557756ce3.txt", std::ios::app)
+        << "\n\nQuokkafish talks resume.\n";
     fs::remove(src + "/001_70aead443b47b28a.txt");
     const ProcessResult r = indexer(db, {src});
     CHECK(r.status == 0);
@@ -202,8 +207,8 @@ TEST_CASE("SIGKILL at any point leaves a searchable index and the next run compl
 
   // Delays spread over indexing, commits and the final compaction or merge.
   const std::vector<std::pair<std::string, int>> runs = {
-      {"sequential", 30}, {"sequential", 250}, {"sequential", 700}, {"sequential", 1500},
-      {"sequential", 2500}, {"parallel", 300}, {"parallel", 1500}, {"parallel", 3000}};
+      {"sequential", 30},   {"sequential", 250}, {"sequential", 700}, {"sequential", 1500},
+      {"sequential", 2500}, {"parallel", 300},   {"parallel", 1500},  {"parallel", 3000}};
   for (const auto& [mode, delay_ms] : runs) {
     DYNAMIC_SECTION(mode << " build killed after " << delay_ms << " ms") {
       const std::string db = t / ("killed-" + mode + std::to_string(delay_ms));
@@ -262,16 +267,23 @@ TEST_CASE("searches during a reindex and compaction never fail", "[ops][concurre
 TEST_CASE("JSON Lines input, plain and gzip, with malformed lines", "[ops][jsonl]") {
   TempDir t;
   const std::string lines =
-      R"({"id": "wire-1", "title": "Ceasefire holds in Idlib", "body": "The ceasefire held.\n\nTalks go on.", "date": "2020-06-14T18:15:00-04:00", "source": "Example Wire", "url": "https://example.org/1", "lang": "en"})" "\n"
-      R"({"id": "wire-2", "title": "broken" )" "\n"
-      R"({"title": "no id", "body": "x"})" "\n"
-      R"({"id": "wire-4", "title": 7, "body": "x"})" "\n"
+      R"({"id": "wire-1", "title": "Ceasefire holds in Idlib", "body": "The ceasefire held.\n\nTalks go on.", "date": "2020-06-14T18:15:00-04:00", "source": "Example Wire", "url": "https://example.org/1", "lang": "en"})"
       "\n"
-      R"({"id": "wire-6", "title": "", "body": "Only a body about Qaddafi."})" "\n";
+      R"({"id": "wire-2", "title": "broken" )"
+      "\n"
+      R"({"title": "no id", "body": "x"})"
+      "\n"
+      R"({"id": "wire-4", "title": 7, "body": "x"})"
+      "\n"
+      "\n"
+      R"({"id": "wire-6", "title": "", "body": "Only a body about Qaddafi."})"
+      "\n";
   const bool gz = GENERATE(false, true);
   const std::string file = gz ? t / "in.jsonl.gz" : t / "in.jsonl";
-  if (gz) write_gz(file, lines);
-  else t.write("in.jsonl", lines);
+  if (gz)
+    write_gz(file, lines);
+  else
+    t.write("in.jsonl", lines);
   const std::string db = t / "index";
   const ProcessResult r = indexer(db, {file});
   CHECK(r.status == 1);
@@ -289,7 +301,8 @@ TEST_CASE("JSON Lines input, plain and gzip, with malformed lines", "[ops][jsonl
   const auto res = newsearch::Searcher::open(db).search("Qaddafi");
   REQUIRE(res.hits.size() == 1);
   CHECK(res.hits[0].id == "wire-6");
-  CHECK(newsearch::Searcher::open(db).search("ceasefire").hits.at(0).date == "2020-06-14T18:15:00-04:00");
+  CHECK(newsearch::Searcher::open(db).search("ceasefire").hits.at(0).date ==
+        "2020-06-14T18:15:00-04:00");
 }
 
 TEST_CASE("nightly-reindex: summary line and exit statuses", "[ops][script]") {
@@ -316,7 +329,8 @@ TEST_CASE("nightly-reindex: summary line and exit statuses", "[ops][script]") {
     CHECK(read_file(log).find("5 added") != std::string::npos);
   }
   SECTION("the config file is read and the environment overrides it") {
-    t.write("reindex.conf", "# test\nNEWSEARCH_SOURCES=\"" + src + "\"\nNEWSEARCH_DB=" + (t / "other") + "\n");
+    t.write("reindex.conf",
+            "# test\nNEWSEARCH_SOURCES=\"" + src + "\"\nNEWSEARCH_DB=" + (t / "other") + "\n");
     const ProcessResult r = nightly({"NEWSEARCH_DB=" + db}, {"-c", t / "reindex.conf"});
     CHECK(r.status == 0);
     CHECK(fs::exists(db + "/XAPIANDB"));

@@ -11,10 +11,10 @@
 // writes. Asserted each time: exit status 2, one error line saying "No space
 // left on device", no abort, no partial generation left, and the index as
 // it was before the run (empty, or its old articles), searchable.
+#include <catch2/catch.hpp>
+
 #include <sys/mount.h>
 #include <unistd.h>
-
-#include <catch2/catch.hpp>
 #include <xapian.h>
 
 #include <filesystem>
@@ -98,7 +98,9 @@ ProcessResult index(const std::vector<std::string>& args, const std::string& mar
   return run_process(argv);
 }
 
-Xapian::doccount article_count(const std::string& db) { return Xapian::Database(db).get_doccount(); }
+Xapian::doccount article_count(const std::string& db) {
+  return Xapian::Database(db).get_doccount();
+}
 
 // The run failed cleanly and left nothing but the live generation.
 void check_clean_failure(const ProcessResult& r, const std::string& db, int kib) {
@@ -143,7 +145,8 @@ TEST_CASE("a parallel fresh build on a full disk fails cleanly at every phase", 
   CHECK(article_count(db) == 2000);
 }
 
-TEST_CASE("an incremental run and a compaction on a full disk keep the old index", "[regress][disk]") {
+TEST_CASE("an incremental run and a compaction on a full disk keep the old index",
+          "[regress][disk]") {
   TempDir t;
   Tmpfs disk(t / "disk");
   if (cannot_mount(disk)) return;

@@ -12,7 +12,8 @@
 
 using newsearch::test::TempDir;
 
-TEST_CASE("a headline with every query word outranks scattered body matches", "[regress][ranking]") {
+TEST_CASE("a headline with every query word outranks scattered body matches",
+          "[regress][ranking]") {
   TempDir t;
   t.write("src/target.txt",
           "Peugeot and GM drop large car and rejig alliance\n\n"

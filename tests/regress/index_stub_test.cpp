@@ -5,7 +5,6 @@
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
-
 #include <xapian.h>
 
 #include <algorithm>
@@ -139,8 +138,7 @@ TEST_CASE("a missing stub beside a populated generation is refused, not replaced
   restore_and_search(db, live);
 }
 
-TEST_CASE("an empty generation left by a killed creation is still completed",
-          "[regress][crash]") {
+TEST_CASE("an empty generation left by a killed creation is still completed", "[regress][crash]") {
   TempDir t;
   const std::string db = t / "index";
   // Killed after the first generation was stamped and committed, before the
@@ -165,20 +163,23 @@ TEST_CASE("a stub naming a directory outside the index is refused by reader and 
   const std::string db = t / "index";
   build_corpus_index(db);
   const std::string out = build_corpus_index(t / "outside");
-  for (const std::string& stub : std::vector<std::string>{"glass ../outside/" + out + "\n", "glass /etc\n",
-                                 "glass " + out + "/../../outside/" + out + "\n", "chert gen-000001\n",
-                                 "glass gen-1x\n", "glass gen-0000000000000001\n", "", "\n"}) {
+  for (const std::string& stub : std::vector<std::string>{
+           "glass ../outside/" + out + "\n", "glass /etc\n",
+           "glass " + out + "/../../outside/" + out + "\n", "chert gen-000001\n", "glass gen-1x\n",
+           "glass gen-0000000000000001\n", "", "\n"}) {
     CAPTURE(stub);
     write_stub(db, stub);
     const auto before = listing(t.path());
     std::string msg;
-    CHECK(open_error(db, &msg) == (stub.empty() ? ErrorCode::kSchemaMismatch : ErrorCode::kCorruption));
+    CHECK(open_error(db, &msg) ==
+          (stub.empty() ? ErrorCode::kSchemaMismatch : ErrorCode::kCorruption));
     CHECK(indexer_error(db) == ErrorCode::kCorruption);
     CHECK(listing(t.path()) == before);
   }
 }
 
-TEST_CASE("indexer --compact on a missing index is an error and creates nothing", "[regress][cli]") {
+TEST_CASE("indexer --compact on a missing index is an error and creates nothing",
+          "[regress][cli]") {
   TempDir t;
   const std::string db = t / "nothing-here";
   newsearch::IndexerOptions opt;
@@ -190,7 +191,8 @@ TEST_CASE("indexer --compact on a missing index is an error and creates nothing"
   } catch (const newsearch::Error& e) {
     CHECK(e.code() == ErrorCode::kNotFound);
   }
-  const auto r = newsearch::test::run_process({newsearch::test::bin("indexer"), "--compact", "--db", db});
+  const auto r =
+      newsearch::test::run_process({newsearch::test::bin("indexer"), "--compact", "--db", db});
   CHECK(r.status == 2);
   CHECK_THAT(r.err, Catch::Contains("no index at"));
   CHECK_FALSE(fs::exists(db));
@@ -203,8 +205,8 @@ TEST_CASE("an empty --db value is refused by both programs", "[regress][cli]") {
       {newsearch::test::bin("indexer"), "--db", "", newsearch::test::corpus_dir()}, {fallback});
   CHECK(ix.status == 2);
   CHECK_THAT(ix.err, Catch::Contains("--db needs a path"));
-  const auto se = newsearch::test::run_process({newsearch::test::bin("search"), "--db", "", "Shoigu"},
-                                               {fallback});
+  const auto se = newsearch::test::run_process(
+      {newsearch::test::bin("search"), "--db", "", "Shoigu"}, {fallback});
   CHECK(se.status == 2);
   CHECK_THAT(se.err, Catch::Contains("--db needs a path"));
   CHECK_FALSE(fs::exists(t / "default-index"));
@@ -236,9 +238,9 @@ TEST_CASE("a NaN or out-of-range compact threshold is refused before anything is
   TempDir t;
   for (const std::string value : {"nan", "-nan", "inf"}) {
     CAPTURE(value);
-    const auto r = newsearch::test::run_process({newsearch::test::bin("indexer"), "--db", t / "index",
-                                                 "--compact-threshold", value,
-                                                 newsearch::test::corpus_dir()});
+    const auto r =
+        newsearch::test::run_process({newsearch::test::bin("indexer"), "--db", t / "index",
+                                      "--compact-threshold", value, newsearch::test::corpus_dir()});
     CHECK(r.status == 2);
     CHECK(r.err.find("compact") != std::string::npos);
     CHECK_FALSE(fs::exists(t / "index"));

@@ -1,9 +1,10 @@
 // Regressions found by a review of the write path and the searcher's error
 // handling: each case failed before its fix.
+#include <catch2/catch.hpp>
+
 #include <xapian.h>
 #include <zlib.h>
 
-#include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "newsearch/index_writer.h"
@@ -56,7 +57,9 @@ TEST_CASE("a malformed JSONL line does not get its article pruned", "[regress][j
   t.write("src/a.jsonl", jsonl(0, 3));
   REQUIRE(index(t / "db", {t / "src"}).articles == 3);
   // Line 2 now has a field of the wrong type: its id is unknown to the run.
-  t.write("src/a.jsonl", jsonl(0, 1) + R"({"id": "n1", "title": "Title 1", "body": "x", "date": 2020})" "\n" +
+  t.write("src/a.jsonl", jsonl(0, 1) +
+                             R"({"id": "n1", "title": "Title 1", "body": "x", "date": 2020})"
+                             "\n" +
                              jsonl(2, 1));
   const auto stats = index(t / "db", {t / "src"});
   CHECK(stats.skipped == 1);
@@ -90,8 +93,10 @@ TEST_CASE("a SOURCE path longer than a Xapian term is indexed", "[regress][prune
 
 TEST_CASE("duplicate ids: the first record wins and runs settle", "[regress][ids]") {
   TempDir t;
-  t.write("src/a.jsonl", R"({"id": "1", "title": "Apple", "body": "apple"})" "\n"
-                         R"({"id": "1", "title": "Banana", "body": "banana"})" "\n");
+  t.write("src/a.jsonl", R"({"id": "1", "title": "Apple", "body": "apple"})"
+                         "\n"
+                         R"({"id": "1", "title": "Banana", "body": "banana"})"
+                         "\n");
   const auto first = index(t / "db", {t / "src"});
   CHECK(first.added == 1);
   CHECK(first.skipped == 1);
@@ -144,7 +149,8 @@ TEST_CASE("the running statistics equal a full recount after adds, replaces and 
       newsearch::Article a;
       a.id = "a" + std::to_string(i);
       a.title = "Title " + std::to_string(i);
-      for (int p = 0; p <= i % 4; ++p) a.body += "Paragraph " + std::to_string(p) + " of some words.\n\n";
+      for (int p = 0; p <= i % 4; ++p)
+        a.body += "Paragraph " + std::to_string(p) + " of some words.\n\n";
       w.put(a);
     }
     w.commit();
@@ -155,7 +161,8 @@ TEST_CASE("the running statistics equal a full recount after adds, replaces and 
     w.remove("a7");
     w.remove("a8");
   }
-  const std::string running = Xapian::Database(db).get_metadata(std::string(newsearch::schema::kMetaPassageWords));
+  const std::string running =
+      Xapian::Database(db).get_metadata(std::string(newsearch::schema::kMetaPassageWords));
   CHECK_FALSE(running.empty());
   CHECK(mean_after_recount() == running);
 }

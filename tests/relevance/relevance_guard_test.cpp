@@ -88,8 +88,8 @@ TEST_CASE("MEDLINE test collection: MAP and nDCG@10 stay above their floors",
   const bench::Run run = run_queries(searcher, queries);
   const bench::Metrics m = bench::evaluate(bench::read_qrels(dir + "/qrels.txt"), run, nullptr);
 
-  INFO("MAP " << m.map << ", nDCG@10 " << m.ndcg10 << ", P@10 " << m.p10 << " over "
-              << m.queries << " judged queries");
+  INFO("MAP " << m.map << ", nDCG@10 " << m.ndcg10 << ", P@10 " << m.p10 << " over " << m.queries
+              << " judged queries");
   CHECK(m.queries == 30);
   CHECK(m.map >= kMapFloor);
   CHECK(m.ndcg10 >= kNdcg10Floor);

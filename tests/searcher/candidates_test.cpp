@@ -139,9 +139,10 @@ TEST_CASE("reweigh: feedback weights of the candidates equal whole-index weights
   CHECK(changed >= 5);
 }
 
-TEST_CASE("weigh_plain: plain weights equal whole-index weights of the unboosted query "
-          "with its own feedback words",
-          "[searcher][candidates]") {
+TEST_CASE(
+    "weigh_plain: plain weights equal whole-index weights of the unboosted query "
+    "with its own feedback words",
+    "[searcher][candidates]") {
   TestIndex ix;
   Xapian::Database& db = ix.db;
   const newsearch::RankingParams& rp = newsearch::ranking_params();

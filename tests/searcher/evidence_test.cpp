@@ -17,8 +17,8 @@
 #include "newsearch/analyzer.h"
 #include "newsearch/error.h"
 #include "newsearch/indexer.h"
-#include "searcher/format/stored_article.h"
 #include "searcher/evidence.h"
+#include "searcher/format/stored_article.h"
 #include "searcher/leaf_match.h"
 #include "searcher/passage_ranker.h"
 #include "searcher/query_parser.h"
@@ -37,7 +37,8 @@ namespace {
 // digits, stems that are not their own stem, repeats, a phrase across a
 // passage break, and an empty-ish passage.
 constexpr const char* kTricky =
-    "Cease-fire holds as al-Sisi's envoy meets \xC3\x87" "avu\xC5\x9Fo\xC4\x9Flu\n\n"
+    "Cease-fire holds as al-Sisi's envoy meets \xC3\x87"
+    "avu\xC5\x9Fo\xC4\x9Flu\n\n"
     "The ceasefire, a cease-fire in all but name, held. Ceasefires rarely hold; "
     "cease fire orders were given. General generals generally generate generous generations.\n\n"
     "Shoigu, SHOIGU and Shoig\xC3\xBA met in 2020 with 1,000 troops. U.S. officials said "
@@ -64,7 +65,7 @@ void add_queries(Analyzer& an, const std::string& text, bool headline,
     const Token& t = tokens[i];
     const std::string w = surface(text, t);
     if (t.joined) {
-      out.push_back(w);                      // the compound as typed: "cease-fire"
+      out.push_back(w);  // the compound as typed: "cease-fire"
       out.push_back("\"" + w + "\"");
       continue;
     }
@@ -123,7 +124,8 @@ struct Checker {
     const auto article = newsearch::decode_stored_article(db.get_document(did).get_data());
     const std::string where = "query [" + query + "] article " + article.id;
     ++compared;
-    bool agree = same(fast.headline, stored.headline) && fast.passages.size() == stored.passages.size();
+    bool agree =
+        same(fast.headline, stored.headline) && fast.passages.size() == stored.passages.size();
     for (std::size_t i = 0; agree && i < stored.passages.size(); ++i)
       agree = same(fast.passages[i], stored.passages[i]);
     if (!agree) return mismatch(where + ": evidence differs after prefetch()");
@@ -134,7 +136,8 @@ struct Checker {
       return mismatch(where + ": passage count");
     for (std::size_t i = 0; i < article.passages.size(); ++i) {
       const auto [b, e] = article.passages[i];
-      const PassageEvidence text = ranker.examine(an, std::string_view(article.body).substr(b, e - b));
+      const PassageEvidence text =
+          ranker.examine(an, std::string_view(article.body).substr(b, e - b));
       if (!same(stored.passages[i], text))
         return mismatch(where + " passage " + std::to_string(i) + ": " +
                         describe(stored.passages[i], text));
@@ -159,8 +162,9 @@ void check_tricky(Checker& c) {
   std::vector<std::string> queries;
   add_queries(c.an, article.title, true, queries);
   for (const Token& tok : c.an.analyze(article.body)) queries.push_back(surface(article.body, tok));
-  for (const char* q : {"\"ceasefire held\"", "cease-fire", "\"cease fire\"", "universe", "generous",
-                        "\"held the ceasefire\"", "Shoigu", "cavusoglu", "sisi", "1000", "over", "overeating", "over-eating"})
+  for (const char* q : {"\"ceasefire held\"", "cease-fire", "\"cease fire\"", "universe",
+                        "generous", "\"held the ceasefire\"", "Shoigu", "cavusoglu", "sisi", "1000",
+                        "over", "overeating", "over-eating"})
     queries.push_back(q);
   for (const auto& q : queries) c.check(q, did);
 }

@@ -49,7 +49,7 @@ TEST_CASE("IndexHandles: a compaction between two searches is noticed, a commit 
   CHECK(first.articles == 3);
 
   put(writer, 3);
-  writer.compact();  // commits, then switches the stub to a new generation
+  writer.compact();                   // commits, then switches the stub to a new generation
   const Seen second = look(handles);  // the same (pooled) handle, no reopen()
   CHECK(second.stub != first.stub);
   CHECK(second.articles == 4);
@@ -85,8 +85,11 @@ TEST_CASE("IndexHandles: the caller's errors pass through untranslated",
     writer.commit();
   }
   IndexHandles handles(path, nullptr);
-  CHECK_THROWS_WITH(handles.run("searching", [](IndexHandle&) {
-    throw newsearch::Error(newsearch::ErrorCode::kQuerySyntax, "bad query");
-  }), "bad query");
+  CHECK_THROWS_WITH(handles.run("searching",
+                                [](IndexHandle&) {
+                                  throw newsearch::Error(newsearch::ErrorCode::kQuerySyntax,
+                                                         "bad query");
+                                }),
+                    "bad query");
   CHECK(look(handles).articles == 1);
 }

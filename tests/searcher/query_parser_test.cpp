@@ -10,10 +10,10 @@
 using newsearch::Analyzer;
 using newsearch::Error;
 using newsearch::ErrorCode;
-using newsearch::QueryLeaf;
-using newsearch::QueryNode;
 using newsearch::parse_query;
 using newsearch::positive_leaves;
+using newsearch::QueryLeaf;
+using newsearch::QueryNode;
 
 namespace {
 
@@ -88,7 +88,10 @@ TEST_CASE("parse_query builds the documented tree", "[query_parser]") {
       {"Çavuşoğlu", "cavusoglu"},
       // quoted phrases: one exact leaf with several terms
       {"\"Aguila Saleh\"", "\"aguila saleh\""},
-      {"\xE2\x80\x9C" "Aguila Saleh" "\xE2\x80\x9D", "\"aguila saleh\""},  // “curly quotes”
+      {"\xE2\x80\x9C"
+       "Aguila Saleh"
+       "\xE2\x80\x9D",
+       "\"aguila saleh\""},  // “curly quotes”
       {"\"Aguila Saleh\" Libya", "SOFT[\"aguila saleh\" libya]"},
       {"\"Libya\"", "\"libya\""},
       {"\"the who\"", "\"the who\""},

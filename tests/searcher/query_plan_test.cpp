@@ -55,9 +55,10 @@ TEST_CASE("QueryPlan of a short query: tiered, the options' weights, no plain qu
   for (const auto& c : plan.ranker.concepts()) CHECK(c.idf > 0);
 }
 
-TEST_CASE("QueryPlan of a long query: untiered, weights times the long-query factors, "
-          "a plain query",
-          "[searcher][query_plan]") {
+TEST_CASE(
+    "QueryPlan of a long query: untiered, weights times the long-query factors, "
+    "a plain query",
+    "[searcher][query_plan]") {
   TestIndex ix;
   SearchOptions o = weights();
   o.offset = 40;

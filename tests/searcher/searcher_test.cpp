@@ -21,9 +21,9 @@ namespace fs = std::filesystem;
 using newsearch::Error;
 using newsearch::ErrorCode;
 using newsearch::Hit;
+using newsearch::Searcher;
 using newsearch::SearchOptions;
 using newsearch::SearchResults;
-using newsearch::Searcher;
 using newsearch::Snippet;
 using newsearch::test::corpus_dir;
 using newsearch::test::read_file;
@@ -78,7 +78,8 @@ const Hit* find_hit(const SearchResults& r, const std::string& id) {
 
 std::vector<std::string> highlighted(const Snippet& s) {
   std::vector<std::string> out;
-  for (const auto& h : s.highlights) out.push_back(s.text.substr(h.byte_begin, h.byte_end - h.byte_begin));
+  for (const auto& h : s.highlights)
+    out.push_back(s.text.substr(h.byte_begin, h.byte_end - h.byte_begin));
   return out;
 }
 
@@ -154,7 +155,8 @@ TEST_CASE("Shoigu in every spelling", "[searcher][fold]") {
   for (const auto& id : kAll) {
     const std::string text = read_file(corpus_dir() + "/" + id);
     INFO(id);
-    const bool folded_shoigu = contains_ci(text, "shoigu") || text.find("Shoig\xC3\xBA") != std::string::npos;
+    const bool folded_shoigu =
+        contains_ci(text, "shoigu") || text.find("Shoig\xC3\xBA") != std::string::npos;
     CHECK(folded_shoigu);
   }
   Searcher s = open_corpus();
@@ -297,7 +299,8 @@ TEST_CASE("cease-fire finds ceasefire and highlights it", "[searcher][compound]"
   }
 }
 
-TEST_CASE("exclusion: Libya -Haftar drops every article mentioning Haftar", "[searcher][exclusion]") {
+TEST_CASE("exclusion: Libya -Haftar drops every article mentioning Haftar",
+          "[searcher][exclusion]") {
   std::set<std::string> expected;
   for (const auto& id : kAll) {
     const std::string text = read_file(corpus_dir() + "/" + id);
@@ -341,7 +344,8 @@ TEST_CASE("title: matches the headline only", "[searcher][title]") {
     CHECK(h.passages[0].matched_terms == 0);
     CHECK(h.passages[0].snippet.highlights.empty());
   }
-  CHECK(id_set(s.search("title:\"Russian Foreign Minister\"")) == std::set<std::string>{k000, k003});
+  CHECK(id_set(s.search("title:\"Russian Foreign Minister\"")) ==
+        std::set<std::string>{k000, k003});
 }
 
 TEST_CASE("limit, passages_per_article and snippet_chars are respected", "[searcher][options]") {

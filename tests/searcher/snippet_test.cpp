@@ -186,8 +186,8 @@ TEST_CASE("highlight offsets with non-ASCII text", "[snippet][utf8]") {
     REQUIRE(s.highlights.size() == 2);
     for (const auto& h : s.highlights) {
       CHECK(highlighted(s, h) == "Çavuşoğlu");
-      CHECK(h.char_end - h.char_begin == 9);    // 9 code points
-      CHECK(h.byte_end - h.byte_begin == 12);   // Ç ş ğ are two bytes each
+      CHECK(h.char_end - h.char_begin == 9);   // 9 code points
+      CHECK(h.byte_end - h.byte_begin == 12);  // Ç ş ğ are two bytes each
     }
     // "Dışişleri Bakanı Mevlüt " is 24 code points.
     CHECK(s.highlights[0].char_begin == 24);

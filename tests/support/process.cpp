@@ -38,14 +38,16 @@ std::vector<char*> c_strings(std::vector<std::string>& v) {
 }
 
 // Reads both pipes until they close or the deadline passes.
-bool drain(int out_fd, int err_fd, ProcessResult& r, std::chrono::steady_clock::time_point deadline) {
+bool drain(int out_fd, int err_fd, ProcessResult& r,
+           std::chrono::steady_clock::time_point deadline) {
   pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
   std::string* sinks[2] = {&r.out, &r.err};
   int open = 2;
   char buf[65536];
   while (open > 0) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now()).count();
+                          deadline - std::chrono::steady_clock::now())
+                          .count();
     if (left <= 0) return false;
     if (poll(fds, 2, static_cast<int>(left)) < 0 && errno != EINTR) return false;
     for (int i = 0; i < 2; ++i) {
@@ -94,7 +96,9 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
   rusage usage{};
   wait4(pid, &status, 0, &usage);
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6;
+  };
   r.cpu_seconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
   return r;
 }

@@ -9,9 +9,9 @@
 namespace newsearch::test {
 
 struct ProcessResult {
-  int status = -1;  ///< exit status, or 128 + signal number
-  std::string out;  ///< stdout
-  std::string err;  ///< stderr
+  int status = -1;         ///< exit status, or 128 + signal number
+  std::string out;         ///< stdout
+  std::string err;         ///< stderr
   double cpu_seconds = 0;  ///< user + system CPU time of the process (and its reaped children)
 };
 

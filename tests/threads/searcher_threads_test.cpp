@@ -23,8 +23,9 @@ namespace {
 constexpr int kThreads = 8;
 
 const std::vector<std::string> kQueries = {
-    "Idlib ceasefire", "Aguila Saleh", "Shoigu", "Libya -Haftar", "\"cease-fire\"",
-    "Turkey OR Russia", "title:Libya", "Erdogan Putin Moscow", "Cavusoglu", "Libya news"};
+    "Idlib ceasefire", "Aguila Saleh",     "Shoigu",      "Libya -Haftar",
+    "\"cease-fire\"",  "Turkey OR Russia", "title:Libya", "Erdogan Putin Moscow",
+    "Cavusoglu",       "Libya news"};
 
 // What a result list looks like, for comparing runs.
 std::string fingerprint(const SearchResults& r) {
