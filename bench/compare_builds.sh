@@ -117,7 +117,7 @@ known_item() {
 
 # b_latency SPEED_JSON: "p50 p99" of newsearch (b), 1 thread.
 b_latency() {
-  /usr/bin/python3 -c 'import json,sys; b=json.load(open(sys.argv[1]))["queries"]["newsearch_b_1"]; print(b["p50_ms"], b["p99_ms"])' "$1"
+  /usr/bin/python3 -c 'import json,sys; b=json.load(open(sys.argv[1]))["query"]["newsearch_b_1"]; print(b["p50_ms"], b["p99_ms"])' "$1"
 }
 
 speed() {
