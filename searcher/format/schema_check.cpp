@@ -11,8 +11,8 @@ namespace {
 // The settings of every analyzer this build can make, the default first. An
 // index names its analyzer by Analyzer::analyzer_id(); today there is one.
 const std::vector<AnalyzerOptions>& known_analyzers() {
-  static const std::vector<AnalyzerOptions> known{AnalyzerOptions{}};
-  return known;
+  static const std::vector<AnalyzerOptions> kKnown{AnalyzerOptions{}};
+  return kKnown;
 }
 
 // The analyzer whose id is @p id, or the default (see analyzer_for_index()).
