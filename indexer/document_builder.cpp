@@ -11,12 +11,6 @@
 namespace newsearch {
 namespace {
 
-std::string prefixed(std::string_view prefix, const std::string& term) {
-  std::string s(prefix);
-  s += term;
-  return s;
-}
-
 struct Added {
   Xapian::termpos last;  // last position used
   std::size_t words;     // words (joined compound forms not counted)
@@ -32,8 +26,8 @@ Added add_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view text,
   for (const Token& t : analyzer.analyze(text)) {
     const Xapian::termpos pos = base + t.position;
     if (terms) terms->push_back({pos, t.term});
-    doc.add_posting(prefixed(exact_prefix, t.term), pos);
-    doc.add_term(prefixed(stem_prefix, t.stem));
+    doc.add_posting(schema::term(exact_prefix, t.term), pos);
+    doc.add_term(schema::term(stem_prefix, t.stem));
     if (variants && t.term != t.stem) variants->emplace_back(t.stem, t.term);
     added.last = std::max(added.last, pos);
     added.words += t.joined ? 0 : 1;
@@ -93,13 +87,14 @@ Xapian::Document document_of(const SourceRecord& a, Analyzer& analyzer, Variants
 
 std::string id_term(const std::string& id) {
   if (id.size() + schema::kPrefixId.size() <= schema::kMaxTermKeyBytes)
-    return prefixed(schema::kPrefixId, id);
+    return schema::term(schema::kPrefixId, id);
   // Built by appends: GCC 12 warns falsely (-Wrestrict) on chained operator+.
   return hashed_term(schema::kPrefixId, id).append(":").append(id, 0, 64);
 }
 
 std::string root_term(const std::string& root_key) {
-  if (root_key.size() <= schema::kMaxTermKeyBytes) return prefixed(schema::kPrefixRoot, root_key);
+  if (root_key.size() <= schema::kMaxTermKeyBytes)
+    return schema::term(schema::kPrefixRoot, root_key);
   return hashed_term(schema::kPrefixRoot, root_key);
 }
 

@@ -42,8 +42,8 @@ std::map<std::string, double> article_model(const Xapian::Database& db, Xapian::
 // Document frequency of a stem: articles with it in the body or the headline
 // (at least the larger of the two counts; used only to drop common words).
 double stem_df(const Xapian::Database& db, const std::string& stem) {
-  return std::max(db.get_termfreq(std::string(schema::kPrefixStem) + stem),
-                  db.get_termfreq(std::string(schema::kPrefixHeadlineStem) + stem));
+  return std::max(db.get_termfreq(schema::term(schema::kPrefixStem, stem)),
+                  db.get_termfreq(schema::term(schema::kPrefixHeadlineStem, stem)));
 }
 
 bool usable(const Xapian::Database& db, const std::string& stem, const FeedbackParams& p) {

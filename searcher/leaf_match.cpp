@@ -9,12 +9,6 @@
 namespace newsearch {
 namespace {
 
-std::string with(std::string_view prefix, const std::string& term) {
-  std::string s(prefix);
-  s += term;
-  return s;
-}
-
 std::string_view exact_prefix(MatchField field) {
   return field == MatchField::kHeadline ? schema::kPrefixHeadline : std::string_view();
 }
@@ -31,7 +25,7 @@ std::vector<std::string> forms_of(const Xapian::Database& db, Analyzer& analyzer
                                   const std::string& stem) {
   std::vector<std::string> forms;
   if (analyzer.stem(stem) == stem) forms.push_back(stem);
-  const std::string key = std::string(schema::kPrefixStem) + stem;
+  const std::string key = schema::term(schema::kPrefixStem, stem);
   for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) forms.push_back(*it);
   return forms;
 }
@@ -93,13 +87,13 @@ LeafMatch LeafMatch::of_stem(std::string stem) {
 }
 
 std::string LeafMatch::word_term(MatchField field) const {
-  return with(word_is_term_ ? exact_prefix(field) : stem_prefix(field), word_);
+  return schema::term(word_is_term_ ? exact_prefix(field) : stem_prefix(field), word_);
 }
 
 Xapian::Query LeafMatch::query(MatchField field) const {
   if (phrase_.empty()) return Xapian::Query(word_term(field));
   std::vector<Xapian::Query> parts;
-  for (const auto& t : phrase_) parts.emplace_back(with(exact_prefix(field), t));
+  for (const auto& t : phrase_) parts.emplace_back(schema::term(exact_prefix(field), t));
   Xapian::Query phrase(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
                        static_cast<Xapian::termcount>(parts.size()));
   if (word_.empty()) return phrase;

@@ -55,6 +55,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace newsearch::schema {
@@ -68,6 +69,14 @@ inline constexpr std::string_view kPrefixHeadline = "S";
 inline constexpr std::string_view kPrefixHeadlineStem = "ZS";
 inline constexpr std::string_view kPrefixSource = "B";
 inline constexpr std::string_view kPrefixRoot = "R";
+
+/// The term of @p key under @p prefix: the prefix, then the key, as every
+/// term above is spelt (Xapian's convention: no separator).
+inline std::string term(std::string_view prefix, std::string_view key) {
+  std::string t(prefix);
+  t += key;
+  return t;
+}
 
 /// The longest key (article id, SOURCE root, publisher name) kept verbatim
 /// in its term: Xapian limits a term to 245 bytes, and this leaves room for

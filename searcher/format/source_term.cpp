@@ -36,15 +36,14 @@ std::string fnv1a_hex(std::string_view bytes) {
 }
 
 std::string hashed_term(std::string_view prefix, std::string_view key) {
-  std::string term(prefix);
-  return term.append("#").append(fnv1a_hex(key));
+  return schema::term(prefix, "#" + fnv1a_hex(key));
 }
 
 std::string source_term(const Analyzer& analyzer, std::string_view source) {
   const std::string key = analyzer.normalize(source);
   if (!has_letter_or_digit(key)) return {};
   if (key.size() >= schema::kMaxTermKeyBytes) return hashed_term(schema::kPrefixSource, key);
-  return std::string(schema::kPrefixSource).append(key);
+  return schema::term(schema::kPrefixSource, key);
 }
 
 }  // namespace newsearch
