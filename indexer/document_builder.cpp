@@ -48,9 +48,18 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
 // the one place that writes it.
 Xapian::Document document_of(const SourceRecord& a, Analyzer& analyzer, Variants* variants,
                              const PassageOptions& passage_options, const std::string& stamp) {
-  StoredArticle rec{a.id,          a.title, join_paragraphs(a.paragraphs),
-                    a.source_path, a.date,  a.source,
-                    a.url,         a.lang,  {}};
+  StoredArticle rec;
+  rec.id = a.id;
+  rec.title = a.title;
+  rec.body = join_paragraphs(a.paragraphs);
+  rec.source_path = a.source_path;
+  rec.date = a.date;
+  rec.source = a.source;
+  rec.url = a.url;
+  rec.lang = a.lang;
+  rec.title_derived = a.title_derived;
+  rec.date_source = a.date_source;
+  rec.dropped = a.dropped;
   rec.passages = split_passages(analyzer, rec.body, passage_options);
 
   Xapian::Document doc;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "searcher/format/line_class.h"
+
 namespace newsearch {
 
 struct SourceRecord {
@@ -20,6 +22,14 @@ struct SourceRecord {
   std::string url;                      ///< URL or empty
   std::string lang;                     ///< ISO 639-1 or empty
   std::string hash;                     ///< content hash of the raw record (hex)
+  /// The title is not the source's own: taken from the first sentence of
+  /// the body (a JSONL record without a title, a page without a headline).
+  bool title_derived = false;
+  /// Where the date came from: "field" (JSONL "date", Article::date),
+  /// "line N" (a date line of a .txt page, 1-based), "" when undated.
+  std::string date_source;
+  /// Lines of the source left out of title and paragraphs, in source order.
+  std::vector<DroppedLine> dropped;
 };
 
 }  // namespace newsearch

@@ -26,6 +26,16 @@ std::string database_dir(const std::string& path, const std::string& raw_stub) {
   return (std::filesystem::path(path) / stub::parse(path, raw_stub)).string();
 }
 
+// The revision a handle reads (0 for a database of several shards, which
+// has none).
+Xapian::rev revision(const Xapian::Database& db) {
+  try {
+    return db.get_revision();
+  } catch (const Xapian::InvalidOperationError&) {
+    return 0;
+  }
+}
+
 }  // namespace
 
 IndexHandles::IndexHandles(std::string path, std::shared_ptr<spdlog::logger> log)
@@ -99,6 +109,21 @@ void IndexHandles::release(std::unique_ptr<IndexHandle> h) {
   idle_.push_back(std::move(h));
 }
 
+// After a stored value was found missing: kOpenFresh if a compaction
+// switched the generation (Xapian opens some tables lazily and takes a
+// deleted one for an empty one); otherwise the handle is reopened here,
+// and kNone says the caller compares revisions (a value read while a
+// writer committed can come back empty: seen with glass under ASan).
+IndexHandles::Recovery IndexHandles::moved_on(IndexHandle& h) {
+  if (stub::read_raw(path_) != h.stub) return Recovery::kOpenFresh;
+  try {
+    h.db.reopen();
+  } catch (const Xapian::Error&) {
+    return Recovery::kOpenFresh;
+  }
+  return Recovery::kNone;
+}
+
 // Recovers from a commit (reopen) or a compaction (open the new
 // generation) that overtook the search; a recovery that is itself
 // overtaken is retried the same way.
@@ -110,6 +135,7 @@ void IndexHandles::run(const char* what, const std::function<void(IndexHandle&)>
   };
   std::unique_ptr<IndexHandle> h = acquire();
   Recovery recovery = Recovery::kNone;
+  Xapian::rev read_at = 0;  // the revision use() last read
   for (int attempt = 0;; ++attempt) {
     try {
       // A handle not opened yet (or whose opening was overtaken) opens,
@@ -119,6 +145,7 @@ void IndexHandles::run(const char* what, const std::function<void(IndexHandle&)>
       else if (recovery == Recovery::kReopen)
         h->db.reopen();
       refresh(*h);
+      read_at = revision(h->db);
       use(*h);
       release(std::move(h));
       return;
@@ -143,13 +170,12 @@ void IndexHandles::run(const char* what, const std::function<void(IndexHandle&)>
       throw translate_xapian_error(e, context);
     } catch (const Error& e) {
       // A stored value found missing or unreadable (a passage layout) while
-      // a compaction deleted the generation being read: Xapian opens some
-      // tables lazily and takes a deleted one for an empty one. Recoverable
-      // like a read error, only once the stub has moved on.
-      if (e.code() == ErrorCode::kCorruption && !exhausted(attempt) &&
-          stub::read_raw(path_) != h->stub) {
-        recovery = Recovery::kOpenFresh;
-        continue;
+      // the index moved on is a read overtaken by a change, not damage:
+      // retried at the new state. Damage persists at a revision that did
+      // not move, and is reported.
+      if (e.code() == ErrorCode::kCorruption && !exhausted(attempt)) {
+        recovery = moved_on(*h);
+        if (recovery != Recovery::kNone || revision(h->db) != read_at) continue;
       }
       if (e.code() == ErrorCode::kQuerySyntax || e.code() == ErrorCode::kInvalidArgument)
         release(std::move(h));  // the caller's mistake; the handle is fine

@@ -77,6 +77,7 @@ class IndexHandles {
   enum class Recovery { kNone, kReopen, kOpenFresh };
 
   void open_fresh(IndexHandle& h);
+  Recovery moved_on(IndexHandle& h);
   void refresh(IndexHandle& h);
   std::unique_ptr<IndexHandle> acquire();
   void release(std::unique_ptr<IndexHandle> h);

@@ -8,18 +8,23 @@
 #include <utility>
 #include <vector>
 
+#include "searcher/format/line_class.h"
+
 namespace newsearch {
 
 /// An article as stored in the index.
 struct StoredArticle {
-  std::string id;           ///< unique article id
-  std::string title;        ///< headline
-  std::string body;         ///< paragraphs joined by "\n\n", boilerplate removed
-  std::string source_path;  ///< file it was read from
-  std::string date;         ///< ISO 8601 or empty
-  std::string source;       ///< publisher or empty
-  std::string url;          ///< URL or empty
-  std::string lang;         ///< ISO 639-1 or empty
+  std::string id;                    ///< unique article id
+  std::string title;                 ///< headline
+  std::string body;                  ///< paragraphs joined by "\n\n", boilerplate removed
+  std::string source_path;           ///< file it was read from
+  std::string date;                  ///< ISO 8601 or empty
+  std::string source;                ///< publisher or empty
+  std::string url;                   ///< URL or empty
+  std::string lang;                  ///< ISO 639-1 or empty
+  bool title_derived = false;        ///< title from the body's first sentence (SourceRecord)
+  std::string date_source;           ///< "field", "line N" or empty (SourceRecord)
+  std::vector<DroppedLine> dropped;  ///< lines left out of title and body
   /// Passage boundaries: [begin, end) byte offsets into body, in order.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> passages;
 };
