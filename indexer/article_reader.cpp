@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "searcher/analysis/headline.h"
 #include "searcher/boundary/utf8.h"
 #include "searcher/format/source_term.h"
 
@@ -253,31 +254,78 @@ SourceRecord fielded_article(const Article& in, const std::string& source_path,
   a.lang = in.language;
   a.source_path = source_path;
   a.hash = hash;
+  if (!a.date.empty()) a.date_source = "field";
   finish_article(a);
   if (a.title.empty() && a.paragraphs.empty()) throw InputError("no \"title\" or \"body\" text");
+  derive_title_if_missing(a);
+  return a;
+}
+
+std::vector<PageLine> page_lines(std::string_view text) {
+  std::vector<PageLine> lines;
+  bool block_start = true;
+  std::uint32_t number = 0;
+  for (std::size_t at = 0; at <= text.size();) {
+    const LineEnd nl = line_end(text, at);
+    const std::string_view raw = trim(text.substr(at, nl.end - at));
+    at = nl.next;
+    ++number;
+    std::string line = collapse_spaces(raw);
+    if (line.empty()) {
+      block_start = true;
+      continue;
+    }
+    lines.push_back({std::move(line), number, block_start});
+    block_start = false;
+  }
+  return lines;
+}
+
+SourceRecord record_of_page(const std::vector<PageLine>& lines, const PageReading& reading) {
+  SourceRecord a;
+  std::string paragraph;
+  auto flush = [&] {
+    if (!paragraph.empty()) a.paragraphs.push_back(std::move(paragraph));
+    paragraph.clear();
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const LineClass c = reading.classes[i];
+    if (c != LineClass::kText) {
+      flush();
+      if (reading.headline && i == *reading.headline)
+        a.title = lines[i].text;
+      else
+        a.dropped.push_back({lines[i].text, c, lines[i].number});
+      continue;
+    }
+    if (lines[i].block_start) flush();
+    if (!paragraph.empty()) paragraph += ' ';
+    paragraph += lines[i].text;
+  }
+  flush();
   return a;
 }
 
 SourceRecord parse_text_article(std::string_view bytes, const std::string& id,
-                                const std::string& source_path) {
+                                const std::string& source_path, const TemplateTest& is_template) {
   validate_text(bytes);
-  SourceRecord a;
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // BOM
+  const std::vector<PageLine> lines = page_lines(bytes);
+  SourceRecord a = record_of_page(lines, classify_page(lines, is_template));
+  if (a.title.empty() && a.paragraphs.empty())
+    throw InputError("no article text (every line is boilerplate, a caption or a byline)");
   a.id = id;
   a.source_path = source_path;
   a.hash = content_hash(bytes);
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // BOM
-  // The headline is the first line that is neither blank nor boilerplate.
-  std::size_t at = 0;
-  while (at < bytes.size() && a.title.empty()) {
-    const LineEnd nl = line_end(bytes, at);
-    const std::string_view line = trim(bytes.substr(at, nl.end - at));
-    at = nl.next;
-    if (!line.empty() && !is_boilerplate_line(line)) a.title = collapse_spaces(line);
-  }
-  if (a.title.empty()) throw InputError("no text besides boilerplate");
-  if (at < bytes.size()) a.paragraphs = split_paragraphs(bytes.substr(at));
   finish_article(a);
+  derive_title_if_missing(a);
   return a;
+}
+
+void derive_title_if_missing(SourceRecord& a) {
+  if (!a.title.empty() || a.paragraphs.empty()) return;
+  a.title = derived_headline(a.paragraphs.front());
+  a.title_derived = !a.title.empty();
 }
 
 std::string not_regular_file(unsigned st_mode) {

@@ -10,6 +10,7 @@
 
 #include "indexer/source_record.h"
 #include "newsearch/article.h"
+#include "searcher/analysis/line_classifier.h"
 
 namespace newsearch {
 
@@ -69,12 +70,25 @@ void finish_article(SourceRecord& a);
 SourceRecord fielded_article(const Article& in, const std::string& source_path,
                              const std::string& hash);
 
-/// Parses a .txt article: the first non-empty, non-boilerplate line is the
-/// headline; the rest is split into paragraphs at blank lines; boilerplate
-/// lines are dropped; the lines of a paragraph are joined with spaces.
-/// @throws InputError if the text is invalid or has no headline.
+/// The non-blank lines of a page, blanks collapsed, with their 1-based line
+/// numbers and whether a blank line precedes them.
+std::vector<PageLine> page_lines(std::string_view text);
+
+/// Parses a scraped .txt page: the line classifier (line_classifier.h)
+/// picks the headline and the article text; the lines of one block that
+/// are article text are joined with spaces into a paragraph; every other
+/// line is kept in SourceRecord::dropped with its class. @p is_template
+/// tells the lines known to repeat across the page's source. Without a
+/// headline line the title is derived from the first sentence
+/// (title_derived).
+/// @throws InputError if the text is invalid or has no article text.
 SourceRecord parse_text_article(std::string_view bytes, const std::string& id,
-                                const std::string& source_path);
+                                const std::string& source_path,
+                                const TemplateTest& is_template = {});
+
+/// Gives an article without a title one from the first sentence of its
+/// first paragraph (derived_headline(), title_derived = true).
+void derive_title_if_missing(SourceRecord& a);
 
 /// The reason a file of type @p st_mode (stat's st_mode) is not read:
 /// "not a regular file (a FIFO)", "(a character device)", ...

@@ -65,8 +65,11 @@ Xapian::Document document_of(const SourceRecord& a, Analyzer& analyzer, Variants
   Xapian::Document doc;
   doc.add_boolean_term(id_term(a.id));
   PassageLayout layout;
-  add_text(doc, analyzer, a.title, 1, schema::kPrefixHeadline, schema::kPrefixHeadlineStem,
-           variants, &layout.headline_terms);
+  // A derived title is the body's first sentence: shown, not indexed again
+  // as headline evidence.
+  if (!a.title_derived)
+    add_text(doc, analyzer, a.title, 1, schema::kPrefixHeadline, schema::kPrefixHeadlineStem,
+             variants, &layout.headline_terms);
   Xapian::termpos base = 1;
   std::size_t words = 0;
   for (auto [b, e] : rec.passages) {

@@ -14,8 +14,10 @@
 namespace newsearch {
 namespace {
 
-// Bumped whenever a change to the rules below changes the terms produced.
-constexpr const char* kRulesVersion = "newsearch-icu-v1";
+// Bumped whenever a change to the rules below changes the terms produced, and
+// whenever the reading of sources changes what gets analysed (v2: the line
+// classifier of scraped pages, issue 17).
+constexpr const char* kRulesVersion = "newsearch-icu-v2";
 
 bool has_digit(std::string_view s) {
   for (char c : s)

@@ -106,9 +106,13 @@ TEST_CASE("indexer reports a changed article as updated", "[cli][indexer]") {
     fs::copy_file(e.path(), fs::path(src) / e.path().filename());
   const std::string db = tmp / "index";
   REQUIRE(indexer({"--db", db, src}).status == 0);
-  tmp.write("src/003_7d69bd3c727acfb0.txt",
-            newsearch::test::read_file(src + "/003_7d69bd3c727acfb0.txt") +
-                "\nA new paragraph about Zliten.\n");
+  // A new paragraph inside the article text (text appended after 003's
+  // "Post a comment" would be a comment, not the article).
+  std::string text = newsearch::test::read_file(src + "/003_7d69bd3c727acfb0.txt");
+  const std::size_t lede = text.find("Turkey and Russia have postponed");
+  REQUIRE(lede != std::string::npos);
+  text.insert(lede, "A new paragraph about Zliten, where the talks were to continue.\n\n");
+  tmp.write("src/003_7d69bd3c727acfb0.txt", text);
   const ProcessResult r = indexer({"--db", db, src});
   INFO("stderr: " << r.err);
   CHECK(r.status == 0);

@@ -1,0 +1,308 @@
+#include "searcher/analysis/line_classifier.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "searcher/analysis/line_features.h"
+
+namespace newsearch {
+namespace {
+
+// Step 1: what a line looks like on its own.
+enum class Shape {
+  kText,       // running text
+  kNearText,   // text-like but short
+  kSentence,   // a short full sentence
+  kShort,      // menu item, headline, name, date, ...
+  kFurniture,  // a known pattern or a template line
+  kStop,       // the start of a comment section
+};
+
+// A page whose words are almost never function words is in a language the
+// stopword lists do not cover: then length and punctuation decide alone.
+constexpr double kNoStopwordsRate = 0.08;
+// Running text has at least this share of function words (or 0.6 times the
+// page's own rate, if lower: languages with fewer of them on our lists).
+constexpr double kStopDensity = 0.18;
+
+struct Line {
+  LineFeatures f;
+  Shape shape = Shape::kShort;
+  bool is_template = false;
+};
+
+Shape shape_of(const LineFeatures& f, bool no_stopwords, double threshold) {
+  if (f.words == 0) return Shape::kFurniture;
+  if (f.pattern == LinePattern::kCommentStart) return Shape::kStop;
+  if (f.pattern == LinePattern::kBoilerplate) return Shape::kFurniture;
+  if (f.pattern != LinePattern::kNone) return Shape::kShort;  // captions, bylines, list titles
+  if (!f.ends_sentence && f.title_case()) return Shape::kShort;
+  const bool wordy = no_stopwords || f.stop_density() >= threshold;
+  if (f.words >= 40) return Shape::kText;
+  if (wordy && f.words >= 12 && f.ends_sentence) return Shape::kText;
+  if (wordy && f.words >= 25) return Shape::kText;
+  if (wordy && f.words >= 8 && f.ends_sentence) return Shape::kNearText;
+  if (f.words >= 3 && f.ends_full_stop) return Shape::kSentence;
+  return Shape::kShort;
+}
+
+// The page's stopword rates: over all words, and over lines of 15+ words.
+std::pair<double, double> stopword_rates(const std::vector<Line>& lines) {
+  std::size_t all = 0, all_stop = 0, long_all = 0, long_stop = 0;
+  for (const Line& l : lines) {
+    all += l.f.words;
+    all_stop += l.f.stopwords;
+    if (l.f.words >= 15) {
+      long_all += l.f.words;
+      long_stop += l.f.stopwords;
+    }
+  }
+  auto rate = [](std::size_t part, std::size_t whole) {
+    return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
+  };
+  return {rate(all_stop, all), rate(long_stop, long_all)};
+}
+
+// Step 2: the weight of a line in the search for the article's run.
+double weight(const Line& l) {
+  const auto n = static_cast<double>(l.f.words);
+  switch (l.shape) {
+    case Shape::kText: return n;
+    case Shape::kNearText: return 0.5 * n;
+    case Shape::kSentence: return 0.5;
+    case Shape::kShort: return -(3.0 + 0.5 * n);
+    case Shape::kFurniture: return -(6.0 + n);
+    case Shape::kStop: return -1e9;
+  }
+  return 0.0;
+}
+
+// Text after a comment section (once the page had some text) counts for
+// this much: comments are text too, but rarely the article.
+constexpr double kAfterCommentsFactor = 0.3;
+constexpr std::size_t kTextBeforeComments = 40;  // words
+
+struct Region {
+  std::size_t begin = 0, end = 0;
+};
+
+// The run of lines of greatest total weight (Kadane's maximum subarray).
+Region densest_region(const std::vector<Line>& lines) {
+  std::vector<double> w(lines.size());
+  std::size_t text_words = 0;
+  bool after_comments = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].shape == Shape::kText) text_words += lines[i].f.words;
+    if (lines[i].shape == Shape::kStop && text_words >= kTextBeforeComments) after_comments = true;
+    w[i] = weight(lines[i]);
+    if (after_comments && w[i] > 0) w[i] *= kAfterCommentsFactor;
+  }
+  Region best;
+  double best_sum = 0, sum = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += w[i];
+    if (sum > best_sum) {
+      best_sum = sum;
+      best = {start, i + 1};
+    }
+  }
+  return best;
+}
+
+// Step 3: the headline.
+constexpr std::size_t kHeadlineWindow = 30;  // lines before the lede searched
+
+bool is_caption_line(const Line& l) { return l.f.pattern == LinePattern::kCaption; }
+
+bool dated(const LineFeatures& f) { return f.dated >= 2 || (f.dated >= 1 && f.words <= 8); }
+
+// A short title-like line: what link lists are made of.
+bool list_item(const std::vector<PageLine>& text, const std::vector<Line>& lines, std::size_t j) {
+  if (j >= lines.size()) return false;
+  const Line& l = lines[j];
+  return (l.shape == Shape::kShort || l.shape == Shape::kNearText) && l.f.words >= 5 &&
+         l.f.words <= 22 && !l.f.ends_full_stop && !text[j].text.empty();
+}
+
+class HeadlineChooser {
+ public:
+  HeadlineChooser(const std::vector<PageLine>& text, const std::vector<Line>& lines,
+                  std::vector<std::size_t> text_lines)
+      : text_(text), lines_(lines), text_lines_(std::move(text_lines)) {
+    for (const PageLine& l : text_) ++seen_[l.text];
+  }
+
+  std::optional<std::size_t> choose(std::size_t lede) const {
+    std::optional<std::size_t> best;
+    double best_score = -1e9;
+    const std::size_t from = lede > kHeadlineWindow ? lede - kHeadlineWindow : 0;
+    for (std::size_t i = from; i <= lede && i < lines_.size(); ++i) {
+      if (!eligible(i)) continue;
+      const double s = score(i, lede);
+      if (s > best_score) {
+        best_score = s;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+ private:
+  bool eligible(std::size_t i) const {
+    const Line& l = lines_[i];
+    if (l.shape == Shape::kFurniture || l.shape == Shape::kStop || l.is_template) return false;
+    if (l.f.pattern != LinePattern::kNone) return false;
+    if (l.f.words < 2 || l.f.words > 35) return false;
+    if (l.shape == Shape::kText && l.f.words > 20 && l.f.ends_full_stop) return false;
+    if (i + 1 < lines_.size() && is_caption_line(lines_[i + 1])) return false;
+    return !dated(l.f);
+  }
+
+  // Share of the line's content words found in the article's first lines.
+  double lede_overlap(std::size_t i) const {
+    std::unordered_set<std::string> lede;
+    std::size_t taken = 0;
+    for (std::size_t j : text_lines_) {
+      if (j == i) continue;
+      for (auto& w : content_words(text_[j].text)) lede.insert(std::move(w));
+      if (++taken == 3) break;
+    }
+    const auto words = content_words(text_[i].text);
+    if (words.empty()) return 0.0;
+    const auto hits = std::count_if(words.begin(), words.end(),
+                                    [&](const std::string& w) { return lede.count(w) > 0; });
+    return static_cast<double>(hits) / static_cast<double>(words.size());
+  }
+
+  double score(std::size_t i, std::size_t lede) const {
+    const Line& l = lines_[i];
+    double s = 4.0 * lede_overlap(i) - 0.15 * static_cast<double>(lede - i);
+    if (l.f.words >= 5 && l.f.words <= 25) s += 2.0;
+    if (l.f.title_case()) s += 1.0;
+    if (seen_.at(text_[i].text) > 1) s += 1.5;  // the page's title repeated as its h1
+    if (l.f.ends_full_stop) s -= 1.5;
+    auto item = [&](std::size_t back, std::size_t ahead) {
+      return i >= back && list_item(text_, lines_, i - back + ahead) ? 1 : 0;
+    };
+    const int listed = item(2, 0) + item(1, 0) + item(0, 1) + item(0, 2);
+    if (listed >= 2) s -= 3.0;
+    for (std::size_t j = i >= 8 ? i - 8 : 0; j < i; ++j)
+      if (lines_[j].f.pattern == LinePattern::kListHeader) {
+        s -= 2.5;
+        break;
+      }
+    for (std::size_t j = i + 1; j < std::min(lines_.size(), i + 4); ++j)
+      if (lines_[j].f.pattern == LinePattern::kByline ||
+          (lines_[j].f.dated >= 2 && lines_[j].f.words <= 16)) {
+        s += 4.0;
+        break;
+      }
+    return s;
+  }
+
+  const std::vector<PageLine>& text_;
+  const std::vector<Line>& lines_;
+  std::vector<std::size_t> text_lines_;
+  std::unordered_map<std::string, int> seen_;
+};
+
+LineClass dropped_class(const Line& l) {
+  if (l.is_template) return LineClass::kTemplate;
+  switch (l.f.pattern) {
+    case LinePattern::kCaption: return LineClass::kCaption;
+    case LinePattern::kByline: return LineClass::kByline;
+    default: return LineClass::kBoilerplate;
+  }
+}
+
+std::vector<Line> shape_lines(const std::vector<PageLine>& text, const TemplateTest& is_template) {
+  std::vector<Line> lines(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    lines[i].f = line_features(text[i].text);
+    lines[i].is_template = is_template && is_template(text[i]);
+  }
+  // A short untitled line in one block with a caption or credit below it
+  // is the caption's title ("Sergey Lavrov" over "... Image Credit: Reuters").
+  for (std::size_t i = 0; i + 1 < text.size(); ++i)
+    if (is_caption_line(lines[i + 1]) && !text[i + 1].block_start && lines[i].f.words <= 8 &&
+        !lines[i].f.ends_sentence && lines[i].f.pattern == LinePattern::kNone)
+      lines[i].f.pattern = LinePattern::kCaption;
+  // A short line over "Read more" is a link to another article.
+  for (std::size_t i = 0; i + 1 < text.size(); ++i)
+    if (lines[i].f.words <= 20 && !lines[i].f.ends_full_stop &&
+        pattern_key(text[i + 1].text) == "read more")
+      lines[i].f.pattern = LinePattern::kBoilerplate;
+  const auto [all_rate, long_rate] = stopword_rates(lines);
+  const bool no_stopwords = all_rate < kNoStopwordsRate;
+  const double threshold = std::min(kStopDensity, 0.6 * long_rate);
+  for (Line& l : lines)
+    l.shape = l.is_template ? Shape::kFurniture : shape_of(l.f, no_stopwords, threshold);
+  return lines;
+}
+
+// A page without running text (a short note, a list of short sentences)
+// reads plainly: its first line that is not furniture is the headline, and
+// every other such line the text.
+PageReading plain_reading(const std::vector<PageLine>& text, const std::vector<Line>& lines) {
+  PageReading r;
+  r.classes.assign(text.size(), LineClass::kBoilerplate);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.shape == Shape::kFurniture || l.shape == Shape::kStop ||
+        l.f.pattern == LinePattern::kCaption || l.f.pattern == LinePattern::kByline) {
+      r.classes[i] = dropped_class(l);
+    } else if (!r.headline) {
+      r.headline = i;
+      r.classes[i] = LineClass::kHeadline;
+    } else {
+      r.classes[i] = LineClass::kText;
+      if (!r.lede) r.lede = i;
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
+PageReading classify_page(const std::vector<PageLine>& text, const TemplateTest& is_template) {
+  const std::vector<Line> lines = shape_lines(text, is_template);
+  Region region = densest_region(lines);
+  std::vector<std::size_t> text_lines;
+  for (std::size_t i = region.begin; i < region.end; ++i)
+    if (lines[i].shape == Shape::kText) text_lines.push_back(i);
+  if (text_lines.empty()) return plain_reading(text, lines);
+  const std::size_t lede = text_lines.front();
+
+  PageReading r;
+  r.classes.assign(text.size(), LineClass::kBoilerplate);
+  r.headline = HeadlineChooser(text, lines, text_lines).choose(lede);
+  // Lines before the headline are teasers of other articles, not this one.
+  if (r.headline && *r.headline >= region.begin) region.begin = *r.headline + 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const Line& l = lines[i];
+    const bool inside = i >= region.begin && i < region.end;
+    const bool furniture = l.shape == Shape::kFurniture || l.shape == Shape::kStop ||
+                           l.f.pattern == LinePattern::kCaption ||
+                           l.f.pattern == LinePattern::kByline;
+    if (r.headline && (i == *r.headline || text[i].text == text[*r.headline].text))
+      r.classes[i] = LineClass::kHeadline;
+    else if (inside && !furniture)
+      r.classes[i] = LineClass::kText;
+    else
+      r.classes[i] = dropped_class(l);
+  }
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (r.classes[i] == LineClass::kText) {
+      r.lede = i;
+      break;
+    }
+  return r;
+}
+
+}  // namespace newsearch
