@@ -3,13 +3,12 @@
 // word 4-shingle P/R/F1, the headline token F1 and the date within one day,
 // per dev/test split, beside the keep-everything baseline of the pages.
 // Exit: 0 every gate met, 1 a gate missed, 2 usage or input error.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -124,7 +123,10 @@ void dump_baseline(const std::string& path,
   std::ofstream out(path, std::ios::binary);
   if (!out) throw std::runtime_error("cannot write " + path);
   for (const auto& [id, lines] : pages)
-    out << json{{"id", id}, {"title", ""}, {"title_derived", true}, {"paragraphs", lines},
+    out << json{{"id", id},
+                {"title", ""},
+                {"title_derived", true},
+                {"paragraphs", lines},
                 {"dropped", json::array()}}
                .dump()
         << '\n';
@@ -222,24 +224,36 @@ Options parse(int argc, char** argv) {
       if (i + 1 >= argc) throw UsageError(a + " needs a value");
       return argv[++i];
     };
-    if (a == "--truth") o.truth = value();
-    else if (a == "--extracted") o.extracted = value();
-    else if (a == "--pages") o.pages = value();
-    else if (a == "--split") o.split = value();
-    else if (a == "--dump-baseline") o.dump_baseline = value();
-    else if (a == "--json") o.json = true;
-    else if (a == "--worst") o.worst = static_cast<int>(number(a, value()));
-    else if (a == "--min-f1") o.min_f1 = number(a, value());
-    else if (a == "--min-headline") o.min_headline = number(a, value());
-    else if (a == "--min-date") o.min_date = number(a, value());
-    else throw UsageError("unknown argument '" + a + "'");
+    if (a == "--truth")
+      o.truth = value();
+    else if (a == "--extracted")
+      o.extracted = value();
+    else if (a == "--pages")
+      o.pages = value();
+    else if (a == "--split")
+      o.split = value();
+    else if (a == "--dump-baseline")
+      o.dump_baseline = value();
+    else if (a == "--json")
+      o.json = true;
+    else if (a == "--worst")
+      o.worst = static_cast<int>(number(a, value()));
+    else if (a == "--min-f1")
+      o.min_f1 = number(a, value());
+    else if (a == "--min-headline")
+      o.min_headline = number(a, value());
+    else if (a == "--min-date")
+      o.min_date = number(a, value());
+    else
+      throw UsageError("unknown argument '" + a + "'");
   }
   if (o.truth.empty()) throw UsageError("--truth is required");
   if (o.split != "dev" && o.split != "test" && o.split != "all")
     throw UsageError("--split must be dev, test or all");
   if (o.extracted.empty() && o.pages.empty())
     throw UsageError("give --extracted FILE, --pages DIR or both");
-  if (!o.dump_baseline.empty() && o.pages.empty()) throw UsageError("--dump-baseline needs --pages");
+  if (!o.dump_baseline.empty() && o.pages.empty())
+    throw UsageError("--dump-baseline needs --pages");
   return o;
 }
 
@@ -289,8 +303,8 @@ int run(const Options& o) {
   const char* splits[] = {"dev", "test", "all"};
   json out = {{"truth_pages", truth.size()}, {"unparsed_truth_dates", undated}};
   if (!o.json)
-    std::printf("%-5s %-14s %5s %6s %6s %6s %8s %8s %s\n", "split", "extraction", "pages", "P",
-                "R", "F1", "head>=.8", "headF1", "date (n dated)");
+    std::printf("%-5s %-14s %5s %6s %6s %6s %8s %8s %s\n", "split", "extraction", "pages", "P", "R",
+                "F1", "head>=.8", "headF1", "date (n dated)");
   for (const char* split : splits) {
     if (!extracted.empty()) {
       const Row r = summarise(extracted, split);
@@ -303,8 +317,10 @@ int run(const Options& o) {
       if (!o.json) print_row(split, "keep-everything", r);
     }
   }
-  if (o.json) std::cout << out.dump(2) << '\n';
-  else std::printf("truth dates not parsed: %zu\n", undated);
+  if (o.json)
+    std::cout << out.dump(2) << '\n';
+  else
+    std::printf("truth dates not parsed: %zu\n", undated);
   if (o.worst > 0 && !extracted.empty() && !o.json) print_worst(extracted, o.split, o.worst);
 
   if (o.min_f1 < 0 && o.min_headline < 0 && o.min_date < 0) return 0;

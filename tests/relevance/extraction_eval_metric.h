@@ -173,7 +173,9 @@ inline std::optional<int64_t> iso_day(std::string_view s) {
   if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (s[i] < '0' || s[i] > '9') return std::nullopt;
-  auto num = [&](size_t at, size_t len) { return std::atoi(std::string(s.substr(at, len)).c_str()); };
+  auto num = [&](size_t at, size_t len) {
+    return std::atoi(std::string(s.substr(at, len)).c_str());
+  };
   return civil_days(num(0, 4), num(5, 2), num(8, 2));
 }
 
