@@ -1,6 +1,7 @@
 #include "searcher/analysis/line_classifier.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -116,7 +117,9 @@ Region densest_region(const std::vector<Line>& lines) {
 }
 
 // Step 3: the headline.
-constexpr std::size_t kHeadlineWindow = 30;  // lines before the lede searched
+constexpr std::size_t kHeadlineWindow = 80;  // lines before the lede searched
+constexpr double kPerLine = 0.08;
+constexpr double kMetadataBelow = 6.0;  // a byline or date line follows closely            // score lost per line away from the lede
 
 bool is_caption_line(const Line& l) { return l.f.pattern == LinePattern::kCaption; }
 
@@ -127,7 +130,8 @@ bool list_item(const std::vector<PageLine>& text, const std::vector<Line>& lines
   if (j >= lines.size()) return false;
   const Line& l = lines[j];
   return (l.shape == Shape::kShort || l.shape == Shape::kNearText) && l.f.words >= 5 &&
-         l.f.words <= 22 && !l.f.ends_full_stop && !text[j].text.empty();
+         l.f.words <= 22 && !l.f.ends_full_stop && l.f.pattern == LinePattern::kNone &&
+         !dated(l.f) && !text[j].text.empty();
 }
 
 class HeadlineChooser {
@@ -145,6 +149,10 @@ class HeadlineChooser {
     for (std::size_t i = from; i <= lede && i < lines_.size(); ++i) {
       if (!eligible(i)) continue;
       const double s = score(i, lede);
+#ifdef NEWSEARCH_DEBUG_HEADLINE
+      std::fprintf(stderr, "  cand %u score %.2f overlap %.2f: %s\n", text_[i].number, s,
+                   lede_overlap(i), text_[i].text.substr(0, 60).c_str());
+#endif
       if (s > best_score) {
         best_score = s;
         best = i;
@@ -160,7 +168,6 @@ class HeadlineChooser {
     if (l.f.pattern != LinePattern::kNone) return false;
     if (l.f.words < 2 || l.f.words > 35) return false;
     if (l.shape == Shape::kText && l.f.words > 20 && l.f.ends_full_stop) return false;
-    if (i + 1 < lines_.size() && is_caption_line(lines_[i + 1])) return false;
     return !dated(l.f);
   }
 
@@ -182,25 +189,29 @@ class HeadlineChooser {
 
   double score(std::size_t i, std::size_t lede) const {
     const Line& l = lines_[i];
-    double s = 4.0 * lede_overlap(i) - 0.15 * static_cast<double>(lede - i);
+    double s = 4.0 * lede_overlap(i) - kPerLine * static_cast<double>(lede - i);
     if (l.f.words >= 5 && l.f.words <= 25) s += 2.0;
     if (l.f.title_case()) s += 1.0;
     if (seen_.at(text_[i].text) > 1) s += 1.5;  // the page's title repeated as its h1
     if (l.f.ends_full_stop) s -= 1.5;
+    // Neighbours shaped like it (a copy of the line itself aside) make it
+    // an item of a link list.
     auto item = [&](std::size_t back, std::size_t ahead) {
-      return i >= back && list_item(text_, lines_, i - back + ahead) ? 1 : 0;
+      if (i < back) return 0;
+      const std::size_t j = i - back + ahead;
+      return list_item(text_, lines_, j) && text_[j].text != text_[i].text ? 1 : 0;
     };
     const int listed = item(2, 0) + item(1, 0) + item(0, 1) + item(0, 2);
     if (listed >= 2) s -= 3.0;
-    for (std::size_t j = i >= 8 ? i - 8 : 0; j < i; ++j)
+    for (std::size_t j = i >= 8 ? i - 8 : 0; j < i && listed >= 1; ++j)
       if (lines_[j].f.pattern == LinePattern::kListHeader) {
         s -= 2.5;
         break;
       }
-    for (std::size_t j = i + 1; j < std::min(lines_.size(), i + 4); ++j)
+    for (std::size_t j = i + 1; j < std::min(lines_.size(), i + 9); ++j)
       if (lines_[j].f.pattern == LinePattern::kByline ||
           (lines_[j].f.dated >= 2 && lines_[j].f.words <= 16)) {
-        s += 4.0;
+        s += j <= i + 3 ? kMetadataBelow : kMetadataBelow / 2;
         break;
       }
     return s;
