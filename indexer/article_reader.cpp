@@ -241,8 +241,44 @@ void finish_article(SourceRecord& a) {
   shorten_headline(a);
 }
 
+std::string template_key(const SourceRecord& a, const std::string& root_key) {
+  return a.source.empty() ? root_key : "source\x1F" + a.source;
+}
+
+bool drop_template_lines(SourceRecord& a, const TemplateLines& lines, const std::string& key) {
+  // An article made only of template lines keeps them: it has no other text.
+  const bool all = std::all_of(a.paragraphs.begin(), a.paragraphs.end(), [&](const auto& p) {
+    const std::string term = TemplateLines::term(key, p);
+    return !term.empty() && lines.is_template(term);
+  });
+  if (all) return false;
+  std::vector<std::string> kept;
+  bool dropped = false;
+  for (std::string& p : a.paragraphs) {
+    const std::string term = TemplateLines::term(key, p);
+    if (!term.empty() && lines.is_template(term)) {
+      a.dropped.push_back({std::move(p), LineClass::kTemplate, 0});
+      dropped = true;
+    } else {
+      kept.push_back(std::move(p));
+    }
+  }
+  a.paragraphs = std::move(kept);
+  return dropped;
+}
+
+// Drops the paragraphs of @p a that are template lines of @p source, and
+// counts them all.
+void drop_template_paragraphs(SourceRecord& a, const SourceLines& source) {
+  if (!source.lines) return;
+  std::vector<std::string> terms;
+  for (const auto& p : a.paragraphs) terms.push_back(TemplateLines::term(source.key, p));
+  a.line_terms = source.lines->learn(terms);
+  drop_template_lines(a, *source.lines, source.key);
+}
+
 SourceRecord fielded_article(const Article& in, const std::string& source_path,
-                             const std::string& hash) {
+                             const std::string& hash, const SourceLines& source) {
   SourceRecord a;
   a.id = in.id;
   for (const auto& part : split_paragraphs(in.title))
@@ -256,6 +292,9 @@ SourceRecord fielded_article(const Article& in, const std::string& source_path,
   a.hash = hash;
   if (!a.date.empty()) a.date_source = "field";
   finish_article(a);
+  SourceLines of_publisher = source;
+  of_publisher.key = template_key(a, source.key);
+  drop_template_paragraphs(a, of_publisher);
   if (a.title.empty() && a.paragraphs.empty()) throw InputError("no \"title\" or \"body\" text");
   derive_title_if_missing(a);
   return a;
@@ -307,11 +346,21 @@ SourceRecord record_of_page(const std::vector<PageLine>& lines, const PageReadin
 }
 
 SourceRecord parse_text_article(std::string_view bytes, const std::string& id,
-                                const std::string& source_path, const TemplateTest& is_template) {
+                                const std::string& source_path, const SourceLines& source) {
   validate_text(bytes);
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // BOM
   const std::vector<PageLine> lines = page_lines(bytes);
+  std::vector<std::string> terms;
+  for (const PageLine& l : lines) terms.push_back(TemplateLines::term(source.key, l.text));
+  const auto is_template = [&](std::size_t i) {
+    return source.lines && !terms[i].empty() && source.lines->is_template(terms[i]);
+  };
+  std::vector<std::string> line_terms;
+  if (source.lines) line_terms = source.lines->learn(terms);
   SourceRecord a = record_of_page(lines, classify_page(lines, is_template));
+  // An article made only of template lines keeps them: it has no other text.
+  if (a.paragraphs.empty() && source.lines) a = record_of_page(lines, classify_page(lines, {}));
+  a.line_terms = std::move(line_terms);
   if (a.title.empty() && a.paragraphs.empty())
     throw InputError("no article text (every line is boilerplate, a caption or a byline)");
   a.id = id;

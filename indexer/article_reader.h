@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "indexer/source_record.h"
+#include "indexer/template_lines.h"
 #include "newsearch/article.h"
 #include "searcher/analysis/line_classifier.h"
 
@@ -20,6 +21,23 @@ class InputError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+/// The template lines of the source a record belongs to; none without
+/// `lines` (IndexWriter, tests).
+struct SourceLines {
+  TemplateLines* lines = nullptr;
+  std::string key;  ///< the source: a JSONL "source", else the SOURCE root
+};
+
+/// The source an article's template lines are counted in: its publisher
+/// (JSONL "source") if it names one, else its SOURCE root @p root_key.
+std::string template_key(const SourceRecord& a, const std::string& root_key);
+
+/// Moves the paragraphs of @p a that are template lines of source @p key
+/// to a.dropped (kTemplate), unless that would leave it no text. True if
+/// any was. What a run does to an article
+/// read before a line of it became a template line.
+bool drop_template_lines(SourceRecord& a, const TemplateLines& lines, const std::string& key);
 
 /// Stable hash of a record's bytes (64-bit FNV-1a, hex), stored per document
 /// so an unchanged source is recognised without re-analysis.
@@ -64,11 +82,12 @@ void finish_article(SourceRecord& a);
 
 /// The article of a record with separate fields (a JSON Lines record, an
 /// IndexWriter Article): title and body split and collapsed as .txt text is
-/// (a title's lines joined by spaces, boilerplate lines dropped), then
+/// (a title's lines joined by spaces, boilerplate lines dropped; body
+/// paragraphs that are template lines of @p source dropped too), then
 /// finish_article(). @throws InputError if the id is bad or there is no
 /// title or body text.
 SourceRecord fielded_article(const Article& in, const std::string& source_path,
-                             const std::string& hash);
+                             const std::string& hash, const SourceLines& source = {});
 
 /// The non-blank lines of a page, blanks collapsed, with their 1-based line
 /// numbers and whether a blank line precedes them.
@@ -77,14 +96,13 @@ std::vector<PageLine> page_lines(std::string_view text);
 /// Parses a scraped .txt page: the line classifier (line_classifier.h)
 /// picks the headline and the article text; the lines of one block that
 /// are article text are joined with spaces into a paragraph; every other
-/// line is kept in SourceRecord::dropped with its class. @p is_template
-/// tells the lines known to repeat across the page's source. Without a
+/// line is kept in SourceRecord::dropped with its class. Lines repeated
+/// across @p source are template lines (template_lines.h). Without a
 /// headline line the title is derived from the first sentence
 /// (title_derived).
 /// @throws InputError if the text is invalid or has no article text.
 SourceRecord parse_text_article(std::string_view bytes, const std::string& id,
-                                const std::string& source_path,
-                                const TemplateTest& is_template = {});
+                                const std::string& source_path, const SourceLines& source = {});
 
 /// Gives an article without a title one from the first sentence of its
 /// first paragraph (derived_headline(), title_derived = true).

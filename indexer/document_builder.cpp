@@ -90,12 +90,33 @@ Xapian::Document document_of(const SourceRecord& a, Analyzer& analyzer, Variants
   if (const std::string source = source_term(analyzer, a.source); !source.empty())
     doc.add_boolean_term(source);
   doc.add_value(schema::kSlotDate, normalize_date(a.date));
+  for (const std::string& t : a.line_terms) doc.add_boolean_term(t);
   doc.add_value(schema::kSlotHash, stamp);
   doc.set_data(encode_stored_article(rec));
   return doc;
 }
 
 }  // namespace
+
+SourceRecord record_of_stored(const StoredArticle& s) {
+  SourceRecord a;
+  a.id = s.id;
+  a.title = s.title;
+  for (std::size_t at = 0; at < s.body.size();) {
+    const std::size_t end = std::min(s.body.find("\n\n", at), s.body.size());
+    if (end > at) a.paragraphs.push_back(s.body.substr(at, end - at));
+    at = end + 2;
+  }
+  a.source_path = s.source_path;
+  a.date = s.date;
+  a.source = s.source;
+  a.url = s.url;
+  a.lang = s.lang;
+  a.title_derived = s.title_derived;
+  a.date_source = s.date_source;
+  a.dropped = s.dropped;
+  return a;
+}
 
 std::string id_term(const std::string& id) {
   if (id.size() + schema::kPrefixId.size() <= schema::kMaxTermKeyBytes)

@@ -10,8 +10,13 @@
 #include "indexer/source_record.h"
 #include "newsearch/analyzer.h"
 #include "searcher/analysis/passages.h"
+#include "searcher/format/stored_article.h"
 
 namespace newsearch {
+
+/// The record an indexed article was built from, as far as its stored
+/// record tells (paragraphs split at "\n\n"; no hash, no XL terms).
+SourceRecord record_of_stored(const StoredArticle& stored);
 
 /// The Q term of an article id. An id that makes the term longer than
 /// kMaxTermKeyBytes is replaced by a hash of it and its first 64 bytes.

@@ -9,6 +9,7 @@
 #include "searcher/boundary/xapian_error.h"
 #include "searcher/format/index_schema.h"
 #include "searcher/format/schema_check.h"
+#include "searcher/format/stored_article.h"
 
 namespace newsearch {
 namespace {
@@ -153,13 +154,63 @@ IndexStore::IndexStore(const std::string& path, const AnalyzerOptions* options)
 IndexStore::~IndexStore() = default;
 
 IndexStore::Outcome IndexStore::put(const SourceRecord& article, const std::string& root_key) {
+  return write(article, root_key, false);
+}
+
+IndexStore::Outcome IndexStore::revise(const SourceRecord& article, const std::string& root_key) {
+  return write(article, root_key, true);
+}
+
+std::uint32_t IndexStore::term_frequency(const std::string& term) {
+  try {
+    return db_.get_termfreq(term);
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "reading '" + path_ + "'");
+  }
+}
+
+std::vector<std::string> IndexStore::ids_with(const std::string& term) {
+  std::vector<std::string> ids;
+  try {
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+      ids.push_back(decode_stored_article(db_.get_document(*it).get_data()).id);
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "reading '" + path_ + "'");
+  }
+  return ids;
+}
+
+std::optional<std::pair<SourceRecord, std::string>> IndexStore::stored(const std::string& id) {
+  const std::string term = id_term(id);
+  try {
+    Xapian::PostingIterator it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return std::nullopt;
+    const Xapian::Document doc = db_.get_document(*it);
+    const StoredArticle s = decode_stored_article(doc.get_data());
+    SourceRecord a = record_of_stored(s);
+    const std::string stamp = doc.get_value(schema::kSlotHash);
+    const std::size_t space = stamp.find(' ');
+    a.hash = stamp.substr(0, space);
+    const std::string root = space == std::string::npos ? "" : stamp.substr(space + 1);
+    const std::string prefix(schema::kPrefixLine);
+    Xapian::TermIterator t = doc.termlist_begin();
+    for (t.skip_to(prefix); t != doc.termlist_end() && (*t).starts_with(prefix); ++t)
+      a.line_terms.push_back(*t);
+    return std::make_pair(std::move(a), root);
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "reading article '" + id + "'");
+  }
+}
+
+IndexStore::Outcome IndexStore::write(const SourceRecord& article, const std::string& root_key,
+                                      bool force) {
   const std::string term = id_term(article.id);
   try {
     // One lookup of the stored version: unchanged, or its shape to replace.
     Outcome outcome = Outcome::kAdded;
     if (Xapian::PostingIterator old = db_.postlist_begin(term); old != db_.postlist_end(term)) {
       const Xapian::Document stored = db_.get_document(*old, Xapian::DOC_ASSUME_VALID);
-      if (stored.get_value(schema::kSlotHash) == source_stamp(article.hash, root_key))
+      if (!force && stored.get_value(schema::kSlotHash) == source_stamp(article.hash, root_key))
         return Outcome::kUnchanged;
       add_shape(stored.get_value(schema::kSlotShape), -1);
       outcome = Outcome::kUpdated;

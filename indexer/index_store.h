@@ -46,6 +46,21 @@ class IndexStore {
   /// Visible to searchers after the next commit().
   Outcome put(const SourceRecord& article, const std::string& root_key);
 
+  /// Rewrites an indexed article from @p article (the same content read
+  /// again with better knowledge: template lines learned since). Its
+  /// content hash stays. kUpdated, or kAdded if it was not indexed.
+  Outcome revise(const SourceRecord& article, const std::string& root_key);
+
+  /// How many articles hold @p term (uncommitted changes included).
+  std::uint32_t term_frequency(const std::string& term);
+
+  /// The ids of the articles holding @p term.
+  std::vector<std::string> ids_with(const std::string& term);
+
+  /// The indexed article @p id as a record to revise(): its stored
+  /// record, its SOURCE root key and its XL terms. nullopt if absent.
+  std::optional<std::pair<SourceRecord, std::string>> stored(const std::string& id);
+
   /// True if an article with this id is indexed with this content hash,
   /// read from the same SOURCE root (a file moved to another root is stored
   /// again so that it belongs to the new one).
@@ -105,6 +120,7 @@ class IndexStore {
     bool operator==(const Shape&) const = default;
   };
   IndexStore(const std::string& path, const AnalyzerOptions* options);
+  Outcome write(const SourceRecord& article, const std::string& root_key, bool force);
   static Shape shape_of(const std::string& value);
   void add_shape(const std::string& value, double sign);
   void load_totals();

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -15,6 +16,7 @@
 #include "indexer/jsonl_reader.h"
 #include "indexer/shard_builder.h"
 #include "indexer/source_walker.h"
+#include "indexer/template_lines.h"
 #include "indexer/terminate_guard.h"
 #include "newsearch/error.h"
 #include "searcher/boundary/log_bridge.h"
@@ -59,6 +61,7 @@ class IndexRun {
     for (const auto& s : opt_.sources) list_source(s, files);
     writer_.emplace(opt_.db_path);
     writer_->set_min_free_bytes(opt_.min_free_bytes);
+    templates_.emplace([this](const std::string& t) { return writer_->term_frequency(t); });
     const std::uint64_t input_bytes = total_size(files);
     maybe_build_in_parallel(input_bytes);
     total_bytes_ = input_bytes;
@@ -69,6 +72,7 @@ class IndexRun {
     }
     report_progress(true);
     if (shards_) merge_shards();
+    revise_for_templates();
     prune_roots();
     writer_->commit();  // with the statistics of the final state
     if (!stats_.compacted) maybe_compact();
@@ -142,7 +146,7 @@ class IndexRun {
     stats_.bytes += bytes.size();
     if (writer_->unchanged(f.id, content_hash(bytes), f.root)) return count_unchanged();
     try {
-      store(parse_text_article(bytes, f.id, f.path), f.root);
+      store(parse_text_article(bytes, f.id, f.path, {&*templates_, f.root}), f.root);
     } catch (const InputError& e) {
       skip(f.path, e.what());
     }
@@ -191,7 +195,7 @@ class IndexRun {
       if (!first_in_run(record.id, where)) return;
       root.seen.insert(id_term(record.id));
       if (writer_->unchanged(record.id, record.hash, f.root)) return count_unchanged();
-      SourceRecord article = jsonl_article(record, f.path);
+      SourceRecord article = jsonl_article(record, f.path, {&*templates_, f.root});
       warn_if_unfilterable(article, where);
       store(std::move(article), f.root);
     } catch (const InputError& e) {
@@ -264,6 +268,25 @@ class IndexRun {
     }
   }
 
+  // Articles read before a line of theirs became a template line (in this
+  // run) lose it now, from their stored record (template_lines.h).
+  void revise_for_templates() {
+    std::set<std::string> ids;
+    for (const std::string& term : templates_->crossed())
+      for (std::string& id : writer_->ids_with(term)) ids.insert(std::move(id));
+    std::size_t revised = 0;
+    for (const std::string& id : ids) {
+      auto stored = writer_->stored(id);
+      if (!stored) continue;
+      auto& [article, root] = *stored;
+      if (!drop_template_lines(article, *templates_, template_key(article, root))) continue;
+      writer_->revise(article, root);
+      ++revised;
+    }
+    if (log_ && revised > 0)
+      log_->info("{} articles revised for template lines learned in this run", revised);
+  }
+
   void prune_roots() {
     if (!opt_.prune) return;
     for (const auto& [key, root] : roots_) {
@@ -300,7 +323,8 @@ class IndexRun {
   // full disk) becomes a clean error exit, also in their destructors.
   TerminateGuard terminate_guard_;
   std::optional<IndexStore> writer_;
-  std::optional<ShardBuilder> shards_;  // a fresh build in parallel; before writer_ dies
+  std::optional<TemplateLines> templates_;  // counts lines per source (template_lines.h)
+  std::optional<ShardBuilder> shards_;      // a fresh build in parallel; before writer_ dies
   std::map<std::string, RootState> roots_;
   std::unordered_set<std::string> run_ids_;  // id terms read in this run
   IndexStats stats_;

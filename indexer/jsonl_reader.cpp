@@ -39,7 +39,8 @@ JsonlRecord parse_jsonl_record(std::string_view line) {
   return r;
 }
 
-SourceRecord jsonl_article(const JsonlRecord& r, const std::string& source_path) {
+SourceRecord jsonl_article(const JsonlRecord& r, const std::string& source_path,
+                           const SourceLines& source) {
   const nlohmann::json& j = r.json;
   Article fields;
   fields.id = r.id;
@@ -49,7 +50,7 @@ SourceRecord jsonl_article(const JsonlRecord& r, const std::string& source_path)
   fields.source = optional_string(j, "source");
   fields.url = optional_string(j, "url");
   fields.language = optional_string(j, "lang");
-  return fielded_article(fields, source_path, r.hash);
+  return fielded_article(fields, source_path, r.hash, source);
 }
 
 SourceRecord parse_jsonl_article(std::string_view line, const std::string& source_path) {

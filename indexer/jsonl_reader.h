@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "indexer/article_reader.h"
 #include "indexer/source_record.h"
 
 namespace newsearch {
@@ -28,7 +29,8 @@ struct JsonlRecord {
 JsonlRecord parse_jsonl_record(std::string_view line);
 
 /// The article of a parsed record. @throws InputError naming a bad field.
-SourceRecord jsonl_article(const JsonlRecord& record, const std::string& source_path);
+SourceRecord jsonl_article(const JsonlRecord& record, const std::string& source_path,
+                           const SourceLines& source = {});
 
 /// Both steps: one JSONL line into an article (hash = hash of the line).
 /// @throws InputError naming what is wrong with the line.

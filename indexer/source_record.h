@@ -30,6 +30,8 @@ struct SourceRecord {
   std::string date_source;
   /// Lines of the source left out of title and paragraphs, in source order.
   std::vector<DroppedLine> dropped;
+  /// The XL terms of the lines it was read with (template_lines.h).
+  std::vector<std::string> line_terms;
 };
 
 }  // namespace newsearch

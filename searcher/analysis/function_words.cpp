@@ -24,7 +24,8 @@ constexpr std::array<std::string_view, 8> kLists = {
     "der die und das den dem des ein eine einen einem ist nicht mit sich auf für von zu im auch es "
     "an als dass wird wurde sind hat bei nach aus",
     // fr
-    "le la les des et du une pour dans qui pas sur au avec il elle ne ce son sa ses mais ou est été "
+    "le la les des et du une pour dans qui pas sur au avec il elle ne ce son sa ses mais ou est "
+    "été "
     "que aux par",
     // es
     "el los las del una por con para se es al lo como más pero sus ya este porque esta entre "

@@ -118,8 +118,10 @@ Region densest_region(const std::vector<Line>& lines) {
 
 // Step 3: the headline.
 constexpr std::size_t kHeadlineWindow = 80;  // lines before the lede searched
+constexpr std::size_t kLedeLines = 5;        // article lines a headline shares words with
 constexpr double kPerLine = 0.08;
-constexpr double kMetadataBelow = 6.0;  // a byline or date line follows closely            // score lost per line away from the lede
+constexpr double kMetadataBelow = 6.0;  // a byline or date line follows closely            // score
+                                        // lost per line away from the lede
 
 bool is_caption_line(const Line& l) { return l.f.pattern == LinePattern::kCaption; }
 
@@ -178,7 +180,7 @@ class HeadlineChooser {
     for (std::size_t j : text_lines_) {
       if (j == i) continue;
       for (auto& w : content_words(text_[j].text)) lede.insert(std::move(w));
-      if (++taken == 3) break;
+      if (++taken == kLedeLines) break;
     }
     const auto words = content_words(text_[i].text);
     if (words.empty()) return 0.0;
@@ -190,7 +192,7 @@ class HeadlineChooser {
   double score(std::size_t i, std::size_t lede) const {
     const Line& l = lines_[i];
     double s = 4.0 * lede_overlap(i) - kPerLine * static_cast<double>(lede - i);
-    if (l.f.words >= 5 && l.f.words <= 25) s += 2.0;
+    if (l.f.words >= 5 && l.f.words <= 20) s += 2.0;  // longer: a standfirst, more likely
     if (l.f.title_case()) s += 1.0;
     if (seen_.at(text_[i].text) > 1) s += 1.5;  // the page's title repeated as its h1
     if (l.f.ends_full_stop) s -= 1.5;
@@ -236,7 +238,7 @@ std::vector<Line> shape_lines(const std::vector<PageLine>& text, const TemplateT
   std::vector<Line> lines(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     lines[i].f = line_features(text[i].text);
-    lines[i].is_template = is_template && is_template(text[i]);
+    lines[i].is_template = is_template && is_template(i);
   }
   // A short untitled line in one block with a caption or credit below it
   // is the caption's title ("Sergey Lavrov" over "... Image Credit: Reuters").

@@ -49,11 +49,11 @@ struct PageReading {
 
 /// True for a line known to repeat across the articles of the page's
 /// source (a template line): such lines are left out as LineClass::kTemplate.
-using TemplateTest = std::function<bool(const PageLine&)>;
+/// Called with a line's index in the page.
+using TemplateTest = std::function<bool(std::size_t)>;
 
 /// Classifies the lines of one page. Deterministic, linear in the number
 /// of lines; never throws on any input.
-PageReading classify_page(const std::vector<PageLine>& lines,
-                          const TemplateTest& is_template = {});
+PageReading classify_page(const std::vector<PageLine>& lines, const TemplateTest& is_template = {});
 
 }  // namespace newsearch

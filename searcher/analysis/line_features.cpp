@@ -17,79 +17,156 @@ namespace {
 using Phrases = std::span<const std::string_view>;
 
 // Whole-line furniture (compared with pattern_key()).
-constexpr std::string_view kBoilerplateLines[] = {
-    "skip to main content", "skip to content", "skip to navigation", "print friendly, pdf & email",
-    "print friendly", "cancel reply", "about author", "about the author", "read more",
-    "continue reading", "share this", "share this article", "share this story", "share", "tweet",
-    "email", "e-mail", "print", "advertisement", "sponsored", "related articles", "related posts",
-    "you may also like", "menu", "follow us", "search for", 
-    "subscribe", "back to top",
-    "scroll back to top", "enlarge image", "copy link", "whatsapp", "facebook", "twitter",
-    "linkedin", "pinterest", "reddit", "instagram", "youtube", 
-    "show more", "load more", "view all", "see all", "×"};
+constexpr std::string_view kBoilerplateLines[] = {"skip to main content",
+                                                  "skip to content",
+                                                  "skip to navigation",
+                                                  "print friendly, pdf & email",
+                                                  "print friendly",
+                                                  "cancel reply",
+                                                  "about author",
+                                                  "about the author",
+                                                  "read more",
+                                                  "continue reading",
+                                                  "share this",
+                                                  "share this article",
+                                                  "share this story",
+                                                  "share",
+                                                  "tweet",
+                                                  "email",
+                                                  "e-mail",
+                                                  "print",
+                                                  "advertisement",
+                                                  "sponsored",
+                                                  "related articles",
+                                                  "related posts",
+                                                  "you may also like",
+                                                  "menu",
+                                                  "follow us",
+                                                  "search for",
+                                                  "subscribe",
+                                                  "back to top",
+                                                  "scroll back to top",
+                                                  "enlarge image",
+                                                  "copy link",
+                                                  "whatsapp",
+                                                  "facebook",
+                                                  "twitter",
+                                                  "linkedin",
+                                                  "pinterest",
+                                                  "reddit",
+                                                  "instagram",
+                                                  "youtube",
+                                                  "show more",
+                                                  "load more",
+                                                  "view all",
+                                                  "see all",
+                                                  "×"};
 
 // Lines of at most kShortWords words starting so are furniture.
-constexpr std::string_view kBoilerplateStarts[] = {
-    "supervisor ", "editor in chief", "editor-in-chief", "managing editor", "stay informed",
-    "sign up", "subscribe to", "subscribe for", "join our newsletter", "get our newsletter",
-    "we use cookies", "this website uses cookies", "this site uses cookies", "by continuing to",
-    "terms of use", "terms of service", "terms and conditions", "privacy policy", "cookie policy",
-    "share on ", "share via", "follow us on", "click here", "click to ", "tags:", "tagged:",
-    "filed under", "posted in ", "categories:", "category:", "topics:", "copyright", "\xC2\xA9",
-    "all rights reserved", "you are here:", "home \xC2\xBB", "home >", "home /", "advertisement",
-    "get the latest", "download our app", "download the app", "print this article",
-    "republish this", "send us", "contact us"};
+constexpr std::string_view kBoilerplateStarts[] = {"supervisor ",
+                                                   "editor in chief",
+                                                   "editor-in-chief",
+                                                   "managing editor",
+                                                   "stay informed",
+                                                   "sign up",
+                                                   "subscribe to",
+                                                   "subscribe for",
+                                                   "join our newsletter",
+                                                   "get our newsletter",
+                                                   "we use cookies",
+                                                   "this website uses cookies",
+                                                   "this site uses cookies",
+                                                   "by continuing to",
+                                                   "terms of use",
+                                                   "terms of service",
+                                                   "terms and conditions",
+                                                   "privacy policy",
+                                                   "cookie policy",
+                                                   "share on ",
+                                                   "share via",
+                                                   "follow us on",
+                                                   "click here",
+                                                   "click to ",
+                                                   "tags:",
+                                                   "tagged:",
+                                                   "filed under",
+                                                   "posted in ",
+                                                   "categories:",
+                                                   "category:",
+                                                   "topics:",
+                                                   "copyright",
+                                                   "\xC2\xA9",
+                                                   "all rights reserved",
+                                                   "you are here:",
+                                                   "home \xC2\xBB",
+                                                   "home >",
+                                                   "home /",
+                                                   "advertisement",
+                                                   "get the latest",
+                                                   "download our app",
+                                                   "download the app",
+                                                   "print this article",
+                                                   "republish this",
+                                                   "send us",
+                                                   "contact us"};
 
 // Lines of at most kLongWords words containing these are furniture.
-constexpr std::string_view kBoilerplateContains[] = {"all rights reserved", "(opens in new window)",
-                                          "newsletter", "cookie policy", "use cookies",
-                                          "republish", "republishing", "javascript",
-                                          "your browser", "ad blocker"};
+constexpr std::string_view kBoilerplateContains[] = {
+    "all rights reserved", "(opens in new window)", "newsletter", "cookie policy", "use cookies",
+    "republish",           "republishing",          "javascript", "your browser",  "ad blocker"};
 
 constexpr std::string_view kCommentStarts[] = {
-    "leave a reply", "leave a comment", "post a comment", "add a comment", "write a comment",
-    "submit a comment", "join the discussion", "join the conversation", "comments are closed",
-    "you must be logged in", "top rated comments", "view comments", "show comments",
-    "load comments", "most recent comments", "comments policy"};
+    "leave a reply",       "leave a comment",       "post a comment",       "add a comment",
+    "write a comment",     "submit a comment",      "join the discussion",  "join the conversation",
+    "comments are closed", "you must be logged in", "top rated comments",   "view comments",
+    "show comments",       "load comments",         "most recent comments", "comments policy"};
 
-constexpr std::string_view kCaptionContains[] = {"getty images", "image credit", "photo credit",
-                                      "source of the photo", "shutterstock", "file photo",
-                                      "photograph:", "picture:", "photo by", "image by",
-                                      "image source", "/ reuters", "/ afp", "/ ap"};
-constexpr std::string_view kCaptionStarts[] = {"(image", "image:", "photo:", "photos:", "pictured:",
-                                    "caption:", "credit:"};
-constexpr std::string_view kCaptionEnds[] = {"(ap)", "(afp)", "(reuters)", "(getty)", "(epa)", "(file)",
-                                  "associated press", "getty images", "ap photo", "afp photo"};
+constexpr std::string_view kCaptionContains[] = {
+    "getty images", "image credit", "photo credit", "source of the photo",
+    "shutterstock", "file photo",   "photograph:",  "picture:",
+    "photo by",     "image by",     "image source", "/ reuters",
+    "/ afp",        "/ ap"};
+constexpr std::string_view kCaptionStarts[] = {
+    "(image", "image:", "photo:", "photos:", "pictured:", "caption:", "credit:"};
+constexpr std::string_view kCaptionEnds[] = {
+    "(ap)",         "(afp)",    "(reuters)", "(getty)", "(epa)", "(file)", "associated press",
+    "getty images", "ap photo", "afp photo"};
 
 constexpr std::string_view kCaptionLineEnds[] = {"source of the photo", "image credit"};
 
-constexpr std::string_view kBylineStarts[] = {"by ",          "por ",         "di ",  "von ",
-                                   "par ",         "oleh ",        "від ", "автор",
-                                   "reporting by", "written by",   "posted by",
-                                   "words by",     "story by",     "text:"};
+constexpr std::string_view kBylineStarts[] = {
+    "by ",   "por ",         "di ",        "von ",      "par ",     "oleh ",    "від ",
+    "автор", "reporting by", "written by", "posted by", "words by", "story by", "text:"};
 
 constexpr std::string_view kListHeaders[] = {
-    "most popular", "most read", "most viewed", "most shared", "more on", "more from",
-    "more stories", "more news", "related", "trending", "recommended", "top stories", "latest",
-    "you may also like", "you might also like", "popular", "editor's picks", "editors' picks",
-    "read more", "read next", "also read", "see also", "up next", "don't miss", "must read",
-    "in other news", "what to read next", "more in"};
+    "most popular", "most read",         "most viewed",
+    "most shared",  "more on",           "more from",
+    "more stories", "more news",         "related",
+    "trending",     "recommended",       "top stories",
+    "latest",       "you may also like", "you might also like",
+    "popular",      "editor's picks",    "editors' picks",
+    "read more",    "read next",         "also read",
+    "see also",     "up next",           "don't miss",
+    "must read",    "in other news",     "what to read next",
+    "more in"};
 
-constexpr std::array<std::string_view, 12> kMonths = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
 
 constexpr std::size_t kShortWords = 15;  // furniture patterns apply to lines this short
 constexpr std::size_t kLongWords = 40;   // ... and contains-patterns to lines this long
 
 bool starts_any(std::string_view key, Phrases list) {
-  return std::any_of(list.begin(), list.end(), [&](std::string_view p) { return key.starts_with(p); });
+  return std::any_of(list.begin(), list.end(),
+                     [&](std::string_view p) { return key.starts_with(p); });
 }
 bool contains_any(std::string_view key, Phrases list) {
   return std::any_of(list.begin(), list.end(),
                      [&](std::string_view p) { return key.find(p) != std::string_view::npos; });
 }
 bool ends_any(std::string_view key, Phrases list) {
-  return std::any_of(list.begin(), list.end(), [&](std::string_view p) { return key.ends_with(p); });
+  return std::any_of(list.begin(), list.end(),
+                     [&](std::string_view p) { return key.ends_with(p); });
 }
 bool equals_any(std::string_view key, Phrases list) {
   return std::find(list.begin(), list.end(), key) != list.end();
@@ -133,7 +210,8 @@ bool word_char(UChar32 c) {
 // Month names (English) and years 1900-2099.
 std::size_t date_evidence(std::string_view lower) {
   if (lower.size() == 4 && (lower.starts_with("19") || lower.starts_with("20")) &&
-      std::all_of(lower.begin(), lower.end(), [](char c) { return std::isdigit((unsigned char)c); }))
+      std::all_of(lower.begin(), lower.end(),
+                  [](char c) { return std::isdigit((unsigned char)c); }))
     return 1;
   if (lower.size() >= 3 && lower.size() <= 9)
     for (std::string_view m : kMonths)
@@ -150,8 +228,8 @@ std::string pattern_key(std::string_view line) {
       .toUTF8String(key);
   for (bool trimmed = true; trimmed;) {
     trimmed = false;
-    for (std::string_view tail : {"\xC2\xBB", "\xE2\x80\xBA", "\xE2\x86\x92", "\xE2\x80\xA6", ":",
-                                  ".", "!", " "})
+    for (std::string_view tail :
+         {"\xC2\xBB", "\xE2\x80\xBA", "\xE2\x86\x92", "\xE2\x80\xA6", ":", ".", "!", " "})
       while (key.size() > tail.size() && key.ends_with(tail)) {
         key.resize(key.size() - tail.size());
         trimmed = true;

@@ -21,8 +21,8 @@ enum class LinePattern {
 };
 
 struct LineFeatures {
-  std::size_t words = 0;      ///< runs of letters, digits, marks or '_' (Python's \w+)
-  std::size_t stopwords = 0;  ///< of those, function words (function_words.h)
+  std::size_t words = 0;        ///< runs of letters, digits, marks or '_' (Python's \w+)
+  std::size_t stopwords = 0;    ///< of those, function words (function_words.h)
   std::size_t capitalised = 0;  ///< words starting with an upper-case letter
   std::size_t alphabetic = 0;   ///< words starting with a letter
   bool ends_sentence = false;   ///< ends in . ! ? … : ; or a closing quote

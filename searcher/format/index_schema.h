@@ -23,6 +23,13 @@
  *     R<root>        the SOURCE root the article was read from (boolean; a
  *                    hash "#..." for keys over 200 bytes):
  *                    pruning deletes a root's articles that disappeared
+ *     XL<hash>       a line of the article as read (kept or dropped), for
+ *                    lines of at most kMaxTemplateLineWords words: fnv1a_hex
+ *                    of its source key, a 0x1F byte and the line's
+ *                    pattern_key() (boolean). Its term frequency is how many
+ *                    articles of that source hold the line: at
+ *                    kMinTemplateArticles or more it is a template line
+ *                    (indexer/template_lines.h)
  *   Body positions start at 1; consecutive passages are separated by a gap
  *   of kPassagePositionGap so phrases never match across passages.
  *
@@ -61,7 +68,7 @@
 namespace newsearch::schema {
 
 /// 2: kSlotLayout and the variant synonyms (0.3). 1: 0.1-0.2.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;  // 3: XL terms, record v2 (issue 17)
 
 inline constexpr std::string_view kPrefixId = "Q";
 inline constexpr std::string_view kPrefixStem = "Z";
@@ -69,6 +76,12 @@ inline constexpr std::string_view kPrefixHeadline = "S";
 inline constexpr std::string_view kPrefixHeadlineStem = "ZS";
 inline constexpr std::string_view kPrefixSource = "B";
 inline constexpr std::string_view kPrefixRoot = "R";
+inline constexpr std::string_view kPrefixLine = "XL";
+
+/// A line held by this many articles of one source is a template line.
+inline constexpr unsigned kMinTemplateArticles = 5;
+/// Longer lines are not counted (article paragraphs, not page furniture).
+inline constexpr std::size_t kMaxTemplateLineWords = 40;
 
 /// The term of @p key under @p prefix: the prefix, then the key, as every
 /// term above is spelt (Xapian's convention: no separator).

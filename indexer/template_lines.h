@@ -1,0 +1,58 @@
+// Lines that repeat across the articles of one source are the source's page
+// template (menus, footers, newsletter boxes, credits), the way boilerpipe
+// and trafilatura learn a site's template. A wire story's shared sentences
+// repeat across *different* sources, so counting within one source leaves
+// them alone.
+//
+// The counts live in the index: every article carries one XL term per line
+// it was read with (index_schema.h), so a term's frequency is how many
+// articles of the source hold the line, kept up to date by every add,
+// replace and delete, committed atomically with them, and seen by the next
+// nightly run. A run adds the counts of the articles it reads (a parallel
+// build's shards are not visible in the main index until merged).
+//
+// Articles read while a line was still below the threshold keep it as text;
+// crossed() names those lines, and the run revises the articles holding
+// them once everything is written (IndexStore::revise()).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsearch {
+
+class TemplateLines {
+ public:
+  /// @p indexed gives the term frequency of an XL term in the index.
+  explicit TemplateLines(std::function<std::uint32_t(const std::string&)> indexed);
+
+  /// The XL term of @p line in source @p source_key ("" for a line not
+  /// counted: more than kMaxTemplateLineWords words, or no letters/digits).
+  static std::string term(std::string_view source_key, std::string_view line);
+
+  /// Counts one article's lines (each distinct term once) and returns its
+  /// distinct terms, in first-seen order: what its document carries.
+  std::vector<std::string> learn(const std::vector<std::string>& terms);
+
+  /// True if the line of @p term is held by at least kMinTemplateArticles
+  /// articles of its source (the index and this run together).
+  bool is_template(const std::string& term) const;
+
+  /// Terms that reached the threshold after an article holding them had
+  /// been read with the line as text.
+  std::vector<std::string> crossed() const;
+
+ private:
+  struct Count {
+    std::uint32_t indexed = 0;  // in the index when first seen in this run
+    std::uint32_t run = 0;      // articles of this run
+  };
+  std::function<std::uint32_t(const std::string&)> indexed_;
+  std::unordered_map<std::string, Count> counts_;
+};
+
+}  // namespace newsearch
