@@ -33,24 +33,24 @@ const std::unordered_set<std::string>& furniture() {
       "min", "mins", "minute", "minutes", "read", "hour", "hours", "hr", "hrs", "ago", "day",
       "days", "comments", "comment", "edited", "created",
       // zones
-      "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "akst",
-      "hst", "gmt", "utc", "bst", "cet", "cest", "ist", "aest", "aedt", "jst", "kst", "eet",
-      "eest", "msk", "hkt", "sgt", "wib", "wita", "sast", "wat", "eat", "z",
+      "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "akst", "hst",
+      "gmt", "utc", "bst", "cet", "cest", "ist", "aest", "aedt", "jst", "kst", "eet", "eest", "msk",
+      "hkt", "sgt", "wib", "wita", "sast", "wat", "eat", "z",
       // other languages
       "de", "del", "em", "le", "la", "el", "um", "alle", "il", "pada", "oleh", "a", "as", "mis",
       "jour", "publicado", "publicada", "atualizado", "atualizada", "actualizado", "actualizada",
       "pubblicato", "pubblicata", "aggiornato", "aggiornata", "diterbitkan", "diperbarui",
-      "veroffentlicht", "publiziert", "aktualisiert", "von", "par", "di", "por", "publie", "опубликовано", "обновлено",
-      "в", "г", "er", "eme", "jam"};
+      "veroffentlicht", "publiziert", "aktualisiert", "von", "par", "di", "por", "publie",
+      "опубликовано", "обновлено", "в", "г", "er", "eme", "jam"};
   return words;
 }
 
 Label label_of(const std::string& folded) {
   static const std::unordered_set<std::string> published = {
-      "published", "posted",      "publicado",    "publicada", "pubblicato",
-      "pubblicata", "diterbitkan", "veroffentlicht", "publiziert", "publie",    "опубликовано"};
+      "published",   "posted",         "publicado",  "publicada", "pubblicato",  "pubblicata",
+      "diterbitkan", "veroffentlicht", "publiziert", "publie",    "опубликовано"};
   static const std::unordered_set<std::string> updated = {
-      "updated",    "modified",   "atualizado",  "atualizada",   "actualizado", "actualizada",
+      "updated",    "modified",   "atualizado", "atualizada",   "actualizado", "actualizada",
       "aggiornato", "aggiornata", "diperbarui", "aktualisiert", "обновлено"};
   if (published.count(folded)) return Label::kPublished;
   if (updated.count(folded)) return Label::kUpdated;

@@ -47,9 +47,10 @@ ProcessResult search(const std::string& db, std::vector<std::string> args) {
 
 // Regression: "Dates like 2024-02-30, last tuesday or 01/02/2024 are
 // accepted with status=ok and then silently fail every --since search".
-TEST_CASE("indexer: bad JSONL dates are warned about, counted and indexed undated; "
-          "search --since says what it left out",
-          "[dates][cli]") {
+TEST_CASE(
+    "indexer: bad JSONL dates are warned about, counted and indexed undated, and "
+    "search --since says what it left out",
+    "[dates][cli]") {
   TempDir t;
   const std::string file = t.write("feed.jsonl", feed());
   const std::string db = t / "index";

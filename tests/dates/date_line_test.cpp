@@ -57,15 +57,14 @@ TEST_CASE("date_of_line: prefixes and bylines", "[dates]") {
   // The first date, unless it is the update and a later one the publication.
   CHECK(iso("PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 20, 2019 at 10:16 pm") ==
         "2019-11-19T20:59");
-  CHECK(iso("Updated: Nov 20, 2019 10:00 | Published: Nov 19, 2019 09:00") ==
-        "2019-11-19T09:00");
+  CHECK(iso("Updated: Nov 20, 2019 10:00 | Published: Nov 19, 2019 09:00") == "2019-11-19T09:00");
 }
 
 TEST_CASE("date_of_line: month and weekday names of other languages", "[dates]") {
-  CHECK(iso("Posted on Maret 30, 2015 by Admin") == "2015-03-30");           // id
-  CHECK(iso("27 de setembro de 2018") == "2018-09-27");                       // pt
-  CHECK(iso("Publicado el 14 de junio de 2020") == "2020-06-14");             // es
-  CHECK(iso("14 giugno 2020") == "2020-06-14");                               // it
+  CHECK(iso("Posted on Maret 30, 2015 by Admin") == "2015-03-30");                     // id
+  CHECK(iso("27 de setembro de 2018") == "2018-09-27");                                // pt
+  CHECK(iso("Publicado el 14 de junio de 2020") == "2020-06-14");                      // es
+  CHECK(iso("14 giugno 2020") == "2020-06-14");                                        // it
   CHECK(iso("Von Moritz Bachmann publiziert am 25. September 2018") == "2018-09-25");  // de
   CHECK(iso("Mittwoch, 14. Juni 2020") == "2020-06-14");
   CHECK(iso("14 июня 2020 г.") == "2020-06-14");  // ru, genitive month
@@ -106,7 +105,7 @@ TEST_CASE("date_of_line: a date mentioned in the story is no date line", "[dates
             "in Columbia, S.C.") == "(none)");
   CHECK(iso("— Rep. Ilhan Omar (@Ilhan) November 19, 2019") == "(none)");  // a quoted tweet
   CHECK(iso("last tuesday") == "(none)");
-  CHECK(iso("June 2020") == "(none)");            // no day
+  CHECK(iso("June 2020") == "(none)");                // no day
   CHECK(iso("Updated Nov 19, 6:55 AM") == "(none)");  // no year
   CHECK(iso("© 2019 FOX News Network, LLC. All rights reserved.") == "(none)");
   CHECK(iso("Published 22 hours ago") == "(none)");

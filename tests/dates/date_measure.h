@@ -11,11 +11,11 @@ namespace newsearch::test {
 
 /// The figures of one half of the pages.
 struct DateFigures {
-  std::size_t dated = 0;       ///< pages with a truth date
-  std::size_t within_day = 0;  ///< of those, a date within one day of it
-  std::size_t wrong = 0;       ///< of those, a date further off
-  std::size_t undated = 0;     ///< pages without a truth date
-  std::size_t undated_got = 0; ///< of those, pages given a date all the same
+  std::size_t dated = 0;           ///< pages with a truth date
+  std::size_t within_day = 0;      ///< of those, a date within one day of it
+  std::size_t wrong = 0;           ///< of those, a date further off
+  std::size_t undated = 0;         ///< pages without a truth date
+  std::size_t undated_got = 0;     ///< of those, pages given a date all the same
   std::vector<std::string> notes;  ///< one line per miss, wrong date or undated page given a date
   double share() const { return dated ? double(within_day) / double(dated) : 0.0; }
 };

@@ -23,8 +23,8 @@ namespace {
 
 // The issue's quote: "Dates like 2024-02-30, last tuesday or 01/02/2024 are
 // accepted with status=ok and then silently fail every --since search".
-const std::vector<std::string> kBadDates = {"2024-02-30", "last tuesday", "01/02/2024",
-                                            "2024-13-01", "2023-02-29",   "2024-06-14T25:00",
+const std::vector<std::string> kBadDates = {"2024-02-30",   "last tuesday", "01/02/2024",
+                                            "2024-13-01",   "2023-02-29",   "2024-06-14T25:00",
                                             "14 June 2024", "20240614"};
 
 struct Logged {
@@ -70,13 +70,15 @@ TEST_CASE("drop_bad_date: each bad form dropped, a good one kept and marked", "[
   newsearch::SourceRecord undated;
   CHECK_FALSE(newsearch::drop_bad_date(undated));
   CHECK(undated.date_source.empty());
-  CHECK(newsearch::bad_date_message("last tuesday").find("date 'last tuesday' is not an ISO 8601") ==
-        0);
+  CHECK(
+      newsearch::bad_date_message("last tuesday").find("date 'last tuesday' is not an ISO 8601") ==
+      0);
 }
 
-TEST_CASE("run_indexer: a JSONL record's bad date is warned about once per line, counted, "
-          "and the article indexed undated",
-          "[dates]") {
+TEST_CASE(
+    "run_indexer: a JSONL record's bad date is warned about once per line, counted, "
+    "and the article indexed undated",
+    "[dates]") {
   TempDir t;
   std::string text = jsonl_line("good", "2024-06-14");
   for (std::size_t i = 0; i < kBadDates.size(); ++i)
@@ -130,8 +132,7 @@ TEST_CASE("IndexWriter::put: a bad date is reported by the call, logged, and dro
   CHECK(writer.put(a, notes) == IndexWriter::PutResult::kAdded);
   CHECK(notes.dropped_date == "2024-02-30");
   REQUIRE(log.warnings.size() == 1);
-  CHECK(log.warnings[0] ==
-        "article 'x': " + newsearch::bad_date_message("2024-02-30"));
+  CHECK(log.warnings[0] == "article 'x': " + newsearch::bad_date_message("2024-02-30"));
   // Put again unchanged: still reported (the call is what tells).
   CHECK(writer.put(a, notes) == IndexWriter::PutResult::kUnchanged);
   CHECK(notes.dropped_date == "2024-02-30");
