@@ -2,6 +2,7 @@
 
 #include "searcher/candidates.h"
 #include "searcher/filters.h"
+#include "searcher/format/index_schema.h"
 #include "searcher/hits.h"
 #include "searcher/query_plan.h"
 #include "searcher/ranking.h"
@@ -16,6 +17,9 @@ namespace {
 std::size_t count_undated(Xapian::Database& db, const QueryPlan& plan, const Analyzer& analyzer) {
   const Xapian::Query undated = undated_filter(plan.options, analyzer);
   if (undated.empty()) return 0;
+  // Free in the common case of an index without undated articles (the
+  // slot's value frequency is kept by Xapian).
+  if (db.get_value_freq(schema::kSlotDate) >= db.get_doccount()) return 0;
   const BuiltQuery& b = plan.built;
   const Xapian::Query matching =
       b.has_soft_and ? Xapian::Query(Xapian::Query::OP_OR, b.strict, b.loose) : b.strict;
