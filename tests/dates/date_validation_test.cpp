@@ -191,3 +191,25 @@ TEST_CASE("SearchResults::undated_matches: only with a date filter, and only mat
   // Soft AND: articles with only some of the words count too.
   CHECK(Searcher::open(db, o).search("ceasefire holds").undated_matches == 2);
 }
+
+TEST_CASE("SearchResults::undated_matches: 0 on an index where every article is dated",
+          "[dates][searcher]") {
+  TempDir t;
+  {
+    auto writer = IndexWriter::open(t / "index");
+    for (const char* d : {"2019-01-01", "2020-06-14", "2021-03-05T10:00:00Z"}) {
+      Article a;
+      a.id = d;
+      a.title = "Ceasefire talks";
+      a.body = "Negotiators met.";
+      a.date = d;
+      writer.put(a);
+    }
+    writer.commit();
+  }
+  SearchOptions o;
+  o.date_from = "2020";
+  const auto r = Searcher::open(t / "index", o).search("ceasefire");
+  CHECK(r.hits.size() == 2);
+  CHECK(r.undated_matches == 0);
+}
