@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "indexer/article_reader.h"
+#include "indexer/date_check.h"
 #include "indexer/index_store.h"
 #include "newsearch/error.h"
 #include "searcher/boundary/log_bridge.h"
@@ -98,14 +99,24 @@ IndexWriter IndexWriter::open(const std::string& path, const IndexWriterOptions&
 }
 
 IndexWriter::PutResult IndexWriter::put(const Article& article) {
-  const SourceRecord parsed = parse(article);
+  PutNotes notes;
+  return put(article, notes);
+}
+
+IndexWriter::PutResult IndexWriter::put(const Article& article, PutNotes& notes) {
+  SourceRecord parsed = parse(article);
+  const std::optional<std::string> bad_date = drop_bad_date(parsed);
+  if (impl_->log && bad_date)
+    impl_->log->warn("{}: {}", about(article), bad_date_message(*bad_date));
   Analyzer& analyzer = impl_->store->analyzer();
   if (impl_->log && !parsed.source.empty() && source_term(analyzer, parsed.source).empty())
     impl_->log->warn(
         "{}: source '{}' has no letters or digits: no SearchOptions::sources can select it",
         about(article), parsed.source);
   const std::string root(schema::kApiRootKey);
-  switch (impl_->store->put(parsed, root)) {
+  const IndexStore::Outcome outcome = impl_->store->put(parsed, root);
+  notes = {bad_date.value_or("")};
+  switch (outcome) {
     case IndexStore::Outcome::kUnchanged: return PutResult::kUnchanged;
     case IndexStore::Outcome::kAdded: impl_->changed_one(); return PutResult::kAdded;
     case IndexStore::Outcome::kUpdated: break;

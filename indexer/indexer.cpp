@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "indexer/article_reader.h"
+#include "indexer/date_check.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_store.h"
 #include "indexer/jsonl_reader.h"
@@ -196,12 +197,22 @@ class IndexRun {
       root.seen.insert(id_term(record.id));
       if (writer_->unchanged(record.id, record.hash, f.root)) return count_unchanged();
       SourceRecord article = jsonl_article(record, f.path, {&*templates_, f.root});
+      drop_if_bad_date(article, where);
       warn_if_unfilterable(article, where);
       store(std::move(article), f.root);
     } catch (const InputError& e) {
       root.had_errors = true;
       skip(where, e.what());
     }
+  }
+
+  // A date that is not ISO 8601 is dropped, said once and counted; the
+  // article is indexed undated (date_check.h).
+  void drop_if_bad_date(SourceRecord& a, const std::string& where) {
+    const std::optional<std::string> bad = drop_bad_date(a);
+    if (!bad) return;
+    ++stats_.bad_dates;
+    if (log_) log_->warn("{}: {}", printable_path(where), bad_date_message(*bad));
   }
 
   // An article whose publisher name no --source can name is indexed, and

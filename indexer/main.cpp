@@ -32,7 +32,9 @@ atomic: searches see the previous or the new state, and a killed run leaves
 the last commit intact; the next run completes the work.
 
 Output: one summary line on stdout, e.g.
-  added=3 updated=1 deleted=0 unchanged=96 skipped=0 errors=0 articles=100 seconds=0.4 status=ok
+  added=3 updated=1 deleted=0 unchanged=96 skipped=0 errors=0 bad_dates=0 articles=100 seconds=0.4 status=ok
+(bad_dates: records whose date was not ISO 8601, indexed undated and
+warned about one by one; they do not change the status.)
 
 Exit status: 0 success; 1 finished, but some records were skipped or some
 sources could not be read (see the log); 2 error, or nothing could be
@@ -122,9 +124,10 @@ int run(Flags& f) {
       s.seconds, mb, s.seconds > 0 ? mb / s.seconds : 0.0, s.compacted ? "; compacted" : "");
   const int status = exit_status(o, s, log);
   std::printf(
-      "added=%zu updated=%zu deleted=%zu unchanged=%zu skipped=%zu errors=%zu articles=%zu "
-      "seconds=%.2f status=%s\n",
-      s.added, s.updated, s.deleted, s.unchanged, s.skipped, s.errors, s.articles, s.seconds,
+      "added=%zu updated=%zu deleted=%zu unchanged=%zu skipped=%zu errors=%zu bad_dates=%zu "
+      "articles=%zu seconds=%.2f status=%s\n",
+      s.added, s.updated, s.deleted, s.unchanged, s.skipped, s.errors, s.bad_dates, s.articles,
+      s.seconds,
       status == kExitOk        ? "ok"
       : status == kExitPartial ? "partial"
                                : "failed");

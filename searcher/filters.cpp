@@ -63,6 +63,20 @@ Xapian::Query filter_query(const SearchOptions& options, const Analyzer& analyze
   return Xapian::Query(Xapian::Query::OP_AND, sources, dates);
 }
 
+bool has_date_filter(const SearchOptions& options) {
+  return !options.date_from.empty() || !options.date_to.empty();
+}
+
+Xapian::Query undated_filter(const SearchOptions& options, const Analyzer& analyzer) {
+  if (!has_date_filter(options)) return {};
+  // Every stored date starts with a digit (normalize_date()); an undated
+  // article has no value in the slot at all (an empty value is none).
+  const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, std::string("0"));
+  Xapian::Query others = source_filter(options, analyzer);
+  if (others.empty()) others = Xapian::Query::MatchAll;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, others, dated);
+}
+
 Xapian::Query apply_filter(const Xapian::Query& query, const Xapian::Query& filter) {
   if (filter.empty()) return query;
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);

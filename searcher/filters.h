@@ -15,6 +15,14 @@ namespace newsearch {
 /// a range whose start is after its end.
 Xapian::Query filter_query(const SearchOptions& options, const Analyzer& analyzer);
 
+/// True if @p options filter by date (date_from or date_to set).
+bool has_date_filter(const SearchOptions& options);
+
+/// What the date filter of @p options leaves out for having no date: the
+/// articles that pass every other filter (the sources) and have no
+/// kSlotDate value. An empty query when @p options set no date filter.
+Xapian::Query undated_filter(const SearchOptions& options, const Analyzer& analyzer);
+
 /// @p query restricted to @p filter (unchanged if the filter is empty).
 Xapian::Query apply_filter(const Xapian::Query& query, const Xapian::Query& filter);
 

@@ -63,6 +63,17 @@ class NEWSEARCH_API IndexWriter {
     kUnchanged  ///< an existing id with the same content: nothing written
   };
 
+  /// What put() left out of the article it was given (put(article, notes)):
+  /// the article is stored all the same, without it.
+  struct PutNotes {
+    /// Article::date as given, when it was not an ISO 8601 date (YYYY,
+    /// YYYY-MM, YYYY-MM-DD or a full timestamp, a day that exists:
+    /// "2024-02-30", "last tuesday" and "01/02/2024" are not): it was
+    /// dropped, the article is indexed undated (no date filter selects it)
+    /// and a warning is logged. Empty when the date was valid or absent.
+    std::string dropped_date;
+  };
+
   /** Open the index at @p path for writing, creating it if needed.
    *  @throws Error(kLocked) if another writer holds it,
    *          Error(kSchemaMismatch) for an index of another version,
@@ -85,9 +96,15 @@ class NEWSEARCH_API IndexWriter {
    *          kMaxArticleIdBytes, no text at all (blank title and body), a
    *          field with invalid UTF-8 or a NUL byte; the index is unchanged
    *          then. A source without a letter or digit is indexed and logged
-   *          as a warning (no SearchOptions::sources can select it).
+   *          as a warning (no SearchOptions::sources can select it), and
+   *          so is an invalid date, which is dropped (PutNotes::dropped_date;
+   *          the overload below reports it to the caller).
    */
   PutResult put(const Article& article);
+
+  /// put(article), and @p notes says what was left out of the article
+  /// (assigned on every successful call; untouched when put() throws).
+  PutResult put(const Article& article, PutNotes& notes);
 
   /// Delete the article with this id. Returns false if there was none.
   bool remove(std::string_view id);

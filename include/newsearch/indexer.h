@@ -86,9 +86,15 @@ struct IndexStats {
   std::size_t deleted = 0;    ///< articles pruned because their record is gone
   std::size_t skipped = 0;    ///< bad records (reported one by one in the log)
   std::size_t errors = 0;     ///< unreadable sources (files, directories, streams)
-  std::size_t articles = 0;   ///< articles in the index after the run
-  bool compacted = false;     ///< the run ended with a compaction
-  std::uint64_t bytes = 0;    ///< bytes of source text read
+  /// Records read in this run whose date was not ISO 8601 ("2024-02-30",
+  /// "last tuesday", "01/02/2024"): each was logged as a warning naming
+  /// its file and line, and indexed undated. Not a skip: the article is
+  /// searchable, only no date filter selects it. An unchanged record is not
+  /// read again, so a later run does not count it again.
+  std::size_t bad_dates = 0;
+  std::size_t articles = 0;  ///< articles in the index after the run
+  bool compacted = false;    ///< the run ended with a compaction
+  std::uint64_t bytes = 0;   ///< bytes of source text read
   double seconds = 0.0;
   std::size_t indexed() const { return added + updated + unchanged; }
 };

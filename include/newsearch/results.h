@@ -74,6 +74,11 @@ struct SearchResults {
   /// unhighlighted snippet (search_options.h). Never fewer hits: every
   /// article that matches is still counted and can be returned.
   bool timed_out = false;
+  /// Set only when SearchOptions::date_from or date_to is (else 0): how
+  /// many articles match the query and every other filter but were left
+  /// out for having no date (an undated article never passes a date
+  /// filter). Exact, not an estimate; not affected by the time budget.
+  std::size_t undated_matches = 0;
 };
 
 }  // namespace newsearch

@@ -128,6 +128,16 @@ std::vector<std::string> query_words_last(const CLI::App& app, int argc, char** 
   return options;
 }
 
+// Says on stderr (also with --json: stdout stays one hit per line) how many
+// matching articles --since/--until left out for having no date.
+void print_undated_note(std::size_t undated) {
+  if (undated == 0) return;
+  std::cerr << "search: " << undated
+            << (undated == 1 ? " matching article has no date and was"
+                             : " matching articles have no date and were")
+            << " left out by --since/--until\n";
+}
+
 int run(Flags& f) {
   f.logger->debug("opening {}", f.db);
   f.options.time_budget = std::chrono::milliseconds(f.timeout_ms);
@@ -142,6 +152,7 @@ int run(Flags& f) {
     newsearch::cli::print_human(std::cout, results, marking_for(f.color));
   std::cout.flush();
   if (results.timed_out) f.logger->warn("time budget ran out: results may be incomplete");
+  print_undated_note(results.undated_matches);
   if (results.hits.empty()) {
     if (!f.json)
       std::cerr << "search: no articles match '" << newsearch::cli::visible(query) << "'\n";
