@@ -322,6 +322,10 @@ std::vector<PageLine> page_lines(std::string_view text) {
 
 SourceRecord record_of_page(const std::vector<PageLine>& lines, const PageReading& reading) {
   SourceRecord a;
+  if (reading.date_line) {
+    a.date = reading.date;
+    a.date_source = "line " + std::to_string(lines[*reading.date_line].number);
+  }
   std::string paragraph;
   auto flush = [&] {
     if (!paragraph.empty()) a.paragraphs.push_back(std::move(paragraph));

@@ -37,8 +37,7 @@ std::vector<std::string> TemplateLines::learn(const std::vector<std::string>& te
 
 bool TemplateLines::is_template(const std::string& term) const {
   const auto it = counts_.find(term);
-  return it != counts_.end() &&
-         it->second.indexed + it->second.run >= schema::kMinTemplateArticles;
+  return it != counts_.end() && it->second.indexed + it->second.run >= schema::kMinTemplateArticles;
 }
 
 std::vector<std::string> TemplateLines::crossed() const {

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "searcher/analysis/date_line.h"
 #include "searcher/analysis/line_features.h"
 
 namespace newsearch {
@@ -31,6 +32,7 @@ struct Line {
   LineFeatures f;
   Shape shape = Shape::kShort;
   bool is_template = false;
+  std::optional<std::string> date;  // date_of_line()
 };
 
 Shape shape_of(const LineFeatures& f, bool no_stopwords, double threshold) {
@@ -125,15 +127,20 @@ constexpr double kMetadataBelow = 6.0;  // a byline or date line follows closely
 
 bool is_caption_line(const Line& l) { return l.f.pattern == LinePattern::kCaption; }
 
-bool dated(const LineFeatures& f) { return f.dated >= 2 || (f.dated >= 1 && f.words <= 8); }
+bool dated(const Line& l) { return l.date || l.f.dated >= 2 || (l.f.dated >= 1 && l.f.words <= 8); }
+
+// A byline or a date line: what follows a headline.
+bool metadata(const Line& l) {
+  return l.f.pattern == LinePattern::kByline || l.date || (l.f.dated >= 2 && l.f.words <= 16);
+}
 
 // A short title-like line: what link lists are made of.
 bool list_item(const std::vector<PageLine>& text, const std::vector<Line>& lines, std::size_t j) {
   if (j >= lines.size()) return false;
   const Line& l = lines[j];
   return (l.shape == Shape::kShort || l.shape == Shape::kNearText) && l.f.words >= 5 &&
-         l.f.words <= 22 && !l.f.ends_full_stop && l.f.pattern == LinePattern::kNone &&
-         !dated(l.f) && !text[j].text.empty();
+         l.f.words <= 22 && !l.f.ends_full_stop && l.f.pattern == LinePattern::kNone && !dated(l) &&
+         !text[j].text.empty();
 }
 
 class HeadlineChooser {
@@ -170,7 +177,7 @@ class HeadlineChooser {
     if (l.f.pattern != LinePattern::kNone) return false;
     if (l.f.words < 2 || l.f.words > 35) return false;
     if (l.shape == Shape::kText && l.f.words > 20 && l.f.ends_full_stop) return false;
-    return !dated(l.f);
+    return !dated(l);
   }
 
   // Share of the line's content words found in the article's first lines.
@@ -211,8 +218,7 @@ class HeadlineChooser {
         break;
       }
     for (std::size_t j = i + 1; j < std::min(lines_.size(), i + 9); ++j)
-      if (lines_[j].f.pattern == LinePattern::kByline ||
-          (lines_[j].f.dated >= 2 && lines_[j].f.words <= 16)) {
+      if (metadata(lines_[j])) {
         s += j <= i + 3 ? kMetadataBelow : kMetadataBelow / 2;
         break;
       }
@@ -226,6 +232,7 @@ class HeadlineChooser {
 };
 
 LineClass dropped_class(const Line& l) {
+  if (l.date) return LineClass::kDate;
   if (l.is_template) return LineClass::kTemplate;
   switch (l.f.pattern) {
     case LinePattern::kCaption: return LineClass::kCaption;
@@ -239,6 +246,7 @@ std::vector<Line> shape_lines(const std::vector<PageLine>& text, const TemplateT
   for (std::size_t i = 0; i < text.size(); ++i) {
     lines[i].f = line_features(text[i].text);
     lines[i].is_template = is_template && is_template(i);
+    lines[i].date = date_of_line(text[i].text);
   }
   // A short untitled line in one block with a caption or credit below it
   // is the caption's title ("Sergey Lavrov" over "... Image Credit: Reuters").
@@ -259,6 +267,26 @@ std::vector<Line> shape_lines(const std::vector<PageLine>& text, const TemplateT
   return lines;
 }
 
+// How far above the headline (or the lede) the date line may be.
+constexpr std::size_t kDateAbove = 3;
+
+// The publication date: the first date line from just above the headline
+// on, within the article; else the first one above the article's end
+// (never one in the comments or the footer).
+void choose_date(const std::vector<Line>& lines, const Region& region, PageReading& r) {
+  const std::size_t anchor = r.headline ? *r.headline : r.lede.value_or(region.begin);
+  const std::size_t from = anchor > kDateAbove ? anchor - kDateAbove : 0;
+  const std::size_t end = std::max(region.end, anchor + 1);
+  auto first_in = [&](std::size_t b, std::size_t e) -> std::optional<std::size_t> {
+    for (std::size_t i = b; i < e && i < lines.size(); ++i)
+      if (lines[i].date) return i;
+    return std::nullopt;
+  };
+  r.date_line = first_in(from, end);
+  if (!r.date_line) r.date_line = first_in(0, end);
+  if (r.date_line) r.date = *lines[*r.date_line].date;
+}
+
 // A page without running text (a short note, a list of short sentences)
 // reads plainly: its first line that is not furniture is the headline, and
 // every other such line the text.
@@ -267,7 +295,7 @@ PageReading plain_reading(const std::vector<PageLine>& text, const std::vector<L
   r.classes.assign(text.size(), LineClass::kBoilerplate);
   for (std::size_t i = 0; i < text.size(); ++i) {
     const Line& l = lines[i];
-    if (l.shape == Shape::kFurniture || l.shape == Shape::kStop ||
+    if (l.date || l.shape == Shape::kFurniture || l.shape == Shape::kStop ||
         l.f.pattern == LinePattern::kCaption || l.f.pattern == LinePattern::kByline) {
       r.classes[i] = dropped_class(l);
     } else if (!r.headline) {
@@ -278,6 +306,7 @@ PageReading plain_reading(const std::vector<PageLine>& text, const std::vector<L
       if (!r.lede) r.lede = i;
     }
   }
+  choose_date(lines, {0, text.size()}, r);
   return r;
 }
 
@@ -300,7 +329,7 @@ PageReading classify_page(const std::vector<PageLine>& text, const TemplateTest&
   for (std::size_t i = 0; i < text.size(); ++i) {
     const Line& l = lines[i];
     const bool inside = i >= region.begin && i < region.end;
-    const bool furniture = l.shape == Shape::kFurniture || l.shape == Shape::kStop ||
+    const bool furniture = l.date || l.shape == Shape::kFurniture || l.shape == Shape::kStop ||
                            l.f.pattern == LinePattern::kCaption ||
                            l.f.pattern == LinePattern::kByline;
     if (r.headline && (i == *r.headline || text[i].text == text[*r.headline].text))
@@ -315,6 +344,7 @@ PageReading classify_page(const std::vector<PageLine>& text, const TemplateTest&
       r.lede = i;
       break;
     }
+  choose_date(lines, region, r);
   return r;
 }
 

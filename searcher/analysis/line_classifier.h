@@ -45,6 +45,11 @@ struct PageReading {
   std::vector<LineClass> classes;
   std::optional<std::size_t> headline;  ///< index of the headline line, if any
   std::optional<std::size_t> lede;      ///< index of the first article line, if any
+  /// The publication date line (date_line.h) and its date, ISO 8601: the
+  /// first date line from just above the headline on, else the first one
+  /// above the article's end. Every date line is kDate.
+  std::optional<std::size_t> date_line;
+  std::string date;
 };
 
 /// True for a line known to repeat across the articles of the page's
