@@ -7,9 +7,11 @@
 #include "indexer/article_reader.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/source_walker.h"
+#include "newsearch/analyzer.h"
 #include "newsearch/article_printer.h"
 #include "newsearch/error.h"
 #include "searcher/boundary/log_bridge.h"
+#include "searcher/format/source_term.h"
 
 namespace newsearch {
 namespace {
@@ -24,7 +26,9 @@ void put_optional(nlohmann::ordered_json& j, const char* key, const std::string&
 class PrintRun {
  public:
   explicit PrintRun(const PrintOptions& opt)
-      : opt_(opt), logger_(make_library_logger("newsearch.indexer", opt.log)), log_(logger_.get()) {}
+      : opt_(opt),
+        logger_(make_library_logger("newsearch.indexer", opt.log)),
+        log_(logger_.get()) {}
 
   PrintStats run() {
     if (!opt_.on_article)
@@ -86,14 +90,25 @@ class PrintRun {
 
   void print_jsonl_line(const SourceFile& f, const JsonlReader& reader, const std::string& line) {
     const std::string where = f.path + ":" + std::to_string(reader.line_number());
-    if (reader.too_long()) return skip(where, "line longer than the size limit (see --max-file-mb)");
+    if (reader.too_long())
+      return skip(where, "line longer than the size limit (see --max-file-mb)");
     try {
       const JsonlRecord record = parse_jsonl_record(line);
       if (!first_in_run(record.id, where)) return;
-      emit(jsonl_article(record, f.path));
+      SourceRecord article = jsonl_article(record, f.path);
+      warn_if_unfilterable(article, where);
+      emit(article);
     } catch (const InputError& e) {
       skip(where, e.what());
     }
+  }
+
+  // As IndexRun::warn_if_unfilterable, with the analyzer of a new index
+  // (an existing one is not opened).
+  void warn_if_unfilterable(const SourceRecord& a, const std::string& where) {
+    if (log_ && !a.source.empty() && source_term(analyzer_, a.source).empty())
+      log_->warn("{}: source '{}' has no letters or digits: no --source can select it",
+                 printable_path(where), a.source);
   }
 
   // As IndexRun::first_in_run: the first record with an id wins.
@@ -112,6 +127,7 @@ class PrintRun {
   const PrintOptions& opt_;
   std::shared_ptr<spdlog::logger> logger_;  // null: silent
   spdlog::logger* log_;
+  Analyzer analyzer_;
   std::unordered_set<std::string> run_ids_;
   PrintStats stats_;
 };
@@ -132,7 +148,8 @@ nlohmann::ordered_json article_json(const SourceRecord& a) {
   j["paragraphs"] = a.paragraphs;
   nlohmann::ordered_json dropped = nlohmann::ordered_json::array();
   for (const DroppedLine& d : a.dropped)
-    dropped.push_back({{"line", d.text}, {"class", std::string(line_class_name(d.cls))}, {"number", d.number}});
+    dropped.push_back(
+        {{"line", d.text}, {"class", std::string(line_class_name(d.cls))}, {"number", d.number}});
   j["dropped"] = std::move(dropped);
   return j;
 }

@@ -93,8 +93,8 @@ TEST_CASE("indexer --print on corpus/: one object per article, what indexing rea
   const std::string db = tmp / "index";
   REQUIRE(indexer({"--db", db, corpus_dir()}).status == 0);
   for (const auto& o : objs) {
-    const ProcessResult s = run_process(
-        {bin("search"), "--db", db, "--json", "--limit", "50", o.at("title")}, {}, 60);
+    const ProcessResult s =
+        run_process({bin("search"), "--db", db, "--json", "--limit", "50", o.at("title")}, {}, 60);
     INFO("search stderr: " << s.err);
     bool found = false;
     for (const auto& l : non_empty_lines(s.out)) {
@@ -216,10 +216,10 @@ TEST_CASE("indexer --print lets no control character reach the terminal",
   TempDir tmp;
   // An id is verbatim (control characters and all); the text fields are
   // cleaned by the reader, and JSON escapes whatever is left.
-  const std::string src = tmp.write(
-      "feed.jsonl",
-      "{\"id\":\"id\\u001b]0;owned\\u0007\\u007f\\u009b2J\",\"title\":\"T\\u001b[2J\","
-      "\"body\":\"Body \\u009b31m text\",\"source\":\"Reu\\u001b[31mters\"}\n");
+  const std::string src =
+      tmp.write("feed.jsonl",
+                "{\"id\":\"id\\u001b]0;owned\\u0007\\u007f\\u009b2J\",\"title\":\"T\\u001b[2J\","
+                "\"body\":\"Body \\u009b31m text\",\"source\":\"Reu\\u001b[31mters\"}\n");
   const std::string odd = tmp.write("dir/name\x1b[1m\x7f.txt", "Odd name\n\nText.\n");
   const ProcessResult r = indexer({"--print", src, odd});
   INFO("stdout: " << r.out << "\nstderr: " << r.err);
@@ -227,7 +227,22 @@ TEST_CASE("indexer --print lets no control character reach the terminal",
   CHECK_FALSE(has_raw_controls(r.out));
   const auto objs = objects(r.out);
   REQUIRE(objs.size() == 2);
-  CHECK(objs[0].at("id") == "id\x1b]0;owned\x07\x7f\xC2\x9B"
-                            "2J");
+  CHECK(objs[0].at("id") ==
+        "id\x1b]0;owned\x07\x7f\xC2\x9B"
+        "2J");
   CHECK(objs[1].at("id") == "name\x1b[1m\x7f.txt");
+}
+
+TEST_CASE("indexer --print warns of a source no --source can name, as indexing does",
+          "[cli][indexer][print]") {
+  TempDir tmp;
+  const std::string src =
+      tmp.write("feed.jsonl", R"({"id":"a","title":"T","body":"B","source":"***"})"
+                              "\n");
+  const ProcessResult r = indexer({"--print", src});
+  CHECK(r.status == 0);
+  CHECK(objects(r.out).size() == 1);
+  CHECK(r.err.find("feed.jsonl:1: source '***' has no letters or digits") != std::string::npos);
+  const ProcessResult ix = indexer({"--db", tmp / "index", src});
+  CHECK(ix.err.find("feed.jsonl:1: source '***' has no letters or digits") != std::string::npos);
 }
