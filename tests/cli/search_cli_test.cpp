@@ -628,7 +628,7 @@ TEST_CASE("search text output: id, source and date beside each other", "[cli][se
   CHECK(saw);
 }
 
-TEST_CASE("print_human: a date not in ISO form is shown as stored; print_json: title_derived",
+TEST_CASE("print_human shows a date not in ISO form as stored, print_json gives title_derived",
           "[cli][output]") {
   newsearch::SearchResults r;
   newsearch::Hit h;
@@ -698,7 +698,7 @@ TEST_CASE("visible(): control characters and invalid UTF-8 made visible, the res
 }
 
 TEST_CASE(
-    "print_human escapes each segment around the highlights; print_json survives invalid UTF-8",
+    "print_human escapes each segment around the highlights, print_json survives invalid UTF-8",
     "[cli][output][security]") {
   newsearch::SearchResults r;
   newsearch::Hit h;
