@@ -5,8 +5,8 @@
 namespace newsearch {
 namespace {
 
-constexpr std::array<std::string_view, 7> kNames = {
-    "text", "headline", "date", "byline", "caption", "boilerplate", "template"};
+constexpr std::array<std::string_view, 7> kNames = {"text",    "headline",    "date",    "byline",
+                                                    "caption", "boilerplate", "template"};
 
 }  // namespace
 
