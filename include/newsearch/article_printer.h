@@ -22,9 +22,12 @@ struct PrintOptions {
   /// Files (and JSONL lines) larger than this are skipped and counted, as
   /// IndexerOptions::max_file_bytes.
   std::size_t max_file_bytes = 32u << 20;
-  /// Receives each article as one line of JSON (UTF-8, no newline, no raw
-  /// control character: fields in docs/indexing.md, "Printing articles"),
-  /// in the order the indexer reads them. Must be set.
+  /// Receives each article as one line of JSON (UTF-8, no newline; fields
+  /// in docs/indexing.md, "Printing articles"), in the order the indexer
+  /// reads them. Must be set. C0 controls are JSON escapes; DEL and C1
+  /// controls, which JSON allows raw and only an id can hold (text fields
+  /// are cleaned), are left to the caller: `indexer --print` escapes them
+  /// before they reach a terminal.
   std::function<void(const std::string& json_line)> on_article;
   /// Warnings (one per skipped record) and errors, as IndexerOptions::log.
   LogOptions log;
