@@ -5,11 +5,13 @@
 #include <iostream>
 
 #include "indexer/progress_line.h"
+#include "newsearch/article_printer.h"
 #include "newsearch/error.h"
 #include "newsearch/indexer.h"
 #include "newsearch/paths.h"
 #include "newsearch/version.h"
 #include "searcher/cli/cli_common.h"
+#include "searcher/cli/terminal_text.h"
 
 namespace {
 
@@ -39,6 +41,13 @@ warned about one by one; they do not change the status.)
 Exit status: 0 success; 1 finished, but some records were skipped or some
 sources could not be read (see the log); 2 error, or nothing could be
 indexed; 3 another indexer holds the index lock.
+
+--print SOURCE... reads the sources exactly as indexing would and writes
+one JSON object per article per line to stdout (id, title, title_derived,
+date, date_source, lang, source, url, source_path, paragraphs, dropped; see
+docs/indexing.md), with the same warnings on stderr; it never opens or
+creates an index (--db is ignored). Exit status: 0 at least one article
+printed; 1 none; 2 error (a missing SOURCE, bad flags).
 Index location: --db, else $NEWSEARCH_DB, else
 ${XDG_DATA_HOME:-~/.local/share}/newsearch/index.)";
 
@@ -49,6 +58,7 @@ struct Flags {
   std::string log_level = "info";
   std::string log_file;
   bool no_prune = false;
+  bool print = false;
   newsearch::cli::ProgressLine progress;   // drawn on a terminal (run())
   std::shared_ptr<spdlog::logger> logger;  // the program's own (stderr, --log-file)
 };
@@ -81,7 +91,11 @@ void add_flags(CLI::App& app, Flags& f) {
       ->check(CLI::Range(0, 1 << 20))
       ->capture_default_str();
   app.add_flag("--no-prune", f.no_prune, "Keep articles whose source record disappeared");
-  app.add_flag("--compact", f.options.compact, "Compact the index after the run (SOURCE optional)");
+  auto* compact = app.add_flag("--compact", f.options.compact,
+                               "Compact the index after the run (SOURCE optional)");
+  app.add_flag("--print", f.print,
+               "Parse SOURCEs without indexing: one JSON object per article on stdout")
+      ->excludes(compact);
   app.add_option("--compact-threshold", f.options.compact_threshold,
                  "Compact automatically when this share of articles changed (0 = never)")
       ->check(kShare)
@@ -102,7 +116,32 @@ int exit_status(const newsearch::IndexerOptions& o, const newsearch::IndexStats&
   return s.skipped + s.errors > 0 ? kExitPartial : kExitOk;
 }
 
+// --print: exit status 0 when an article was printed, 1 when none was.
+int print(Flags& f) {
+  newsearch::PrintOptions p;
+  p.sources = f.options.sources;
+  p.max_file_bytes = f.max_file_mb << 20;
+  p.log = f.options.log;
+  // DEL and C1 controls, which JSON allows raw, are escaped too: an id (a
+  // file name) may hold them.
+  p.on_article = [](const std::string& line) {
+    const std::string safe = newsearch::cli::json_without_controls(line);
+    std::fwrite(safe.data(), 1, safe.size(), stdout);
+    std::fputc('\n', stdout);
+  };
+  if (p.sources.empty())
+    throw newsearch::Error(newsearch::ErrorCode::kInvalidArgument,
+                           "--print needs a SOURCE (see indexer --help)");
+  const newsearch::PrintStats s = newsearch::print_articles(p);
+  if (std::fflush(stdout) != 0)
+    throw newsearch::Error(newsearch::ErrorCode::kIOError, "cannot write to stdout");
+  if (s.printed == 0)
+    f.logger->error("no article to print ({} skipped, {} unreadable sources)", s.skipped, s.errors);
+  return s.printed > 0 ? kExitOk : kExitPartial;
+}
+
 int run(Flags& f) {
+  if (f.print) return print(f);
   auto& o = f.options;
   auto& log = *f.logger;
   if (o.sources.empty() && !o.compact)

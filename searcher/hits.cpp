@@ -50,6 +50,7 @@ Hit make_hit(Xapian::Database& db, Analyzer& analyzer, const QueryPlan& plan, co
         make_passage(article, analyzer, plan.ranker, rp, plan.options, plan.deadline));
   h.id = std::move(article.id);
   h.title = std::move(article.title);
+  h.title_derived = article.title_derived;
   h.source_path = std::move(article.source_path);
   h.date = std::move(article.date);
   h.source = std::move(article.source);

@@ -20,6 +20,7 @@
 
 #include "newsearch/analyzer.h"
 #include "newsearch/article.h"
+#include "newsearch/article_printer.h"
 #include "newsearch/error.h"
 #include "newsearch/index_writer.h"
 #include "newsearch/indexer.h"

@@ -42,9 +42,12 @@ struct Passage {
 
 /// One article in the results, with its best passages.
 struct Hit {
-  std::size_t rank = 0;     ///< 1-based
-  std::string id;           ///< article id: path relative to the source root, or the JSONL id
-  std::string title;        ///< headline
+  std::size_t rank = 0;  ///< 1-based
+  std::string id;        ///< article id: path relative to the source root, or the JSONL id
+  std::string title;     ///< headline
+  /// The title is the article's first sentence, not its own headline (a
+  /// JSON Lines record without a title, a page without a headline).
+  bool title_derived = false;
   std::string source_path;  ///< file the article was read from, as given to the indexer
   std::string date;         ///< ISO 8601 date if known, else empty
   std::string source;       ///< publisher if known, else empty

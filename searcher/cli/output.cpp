@@ -12,6 +12,7 @@ constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kMatch = "\x1b[1;31m";
 constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kReset = "\x1b[0m";
+constexpr const char* kDot = " \xC2\xB7 ";  // " · " between id, source and date
 
 // The snippet with its matches marked; the text between and inside the
 // marks is made visible() segment by segment, so the highlight offsets
@@ -41,6 +42,29 @@ std::string format_score(double score) {
   return buf;
 }
 
+// The day of an ISO 8601 date or time ("2020-06-14T16:38:00+02:00" ->
+// "2020-06-14", the publisher's own calendar day); anything else (a year,
+// a month, a date not in ISO form) as stored.
+std::string_view shown_date(std::string_view date) {
+  const auto digits = [&](std::size_t from, std::size_t n) {
+    for (std::size_t i = from; i < from + n; ++i)
+      if (date[i] < '0' || date[i] > '9') return false;
+    return true;
+  };
+  const bool iso_day = date.size() >= 10 && digits(0, 4) && date[4] == '-' && digits(5, 2) &&
+                       date[7] == '-' && digits(8, 2);
+  return iso_day ? date.substr(0, 10) : date;
+}
+
+// "<id> · <source> · <date>", leaving out an unknown source or date; each
+// part made visible().
+std::string where_and_when(const Hit& hit) {
+  std::string out = visible(hit.id);
+  if (!hit.source.empty()) out += kDot + visible(hit.source);
+  if (!hit.date.empty()) out += kDot + visible(shown_date(hit.date));
+  return out;
+}
+
 nlohmann::ordered_json highlights_json(const Snippet& s) {
   nlohmann::ordered_json arr = nlohmann::ordered_json::array();
   for (const Highlight& h : s.highlights) arr.push_back({h.char_begin, h.char_end});
@@ -64,9 +88,8 @@ void print_human(std::ostream& out, const SearchResults& results, Marking markin
   for (const Hit& hit : results.hits) {
     out << hit.rank << ". " << (color ? kBold : "") << visible(hit.title) << (color ? kReset : "")
         << '\n';
-    out << "   " << (color ? kDim : "") << visible(hit.id) << "  score " << format_score(hit.score);
-    if (!hit.date.empty()) out << "  " << visible(hit.date);
-    out << (color ? kReset : "") << '\n';
+    out << "   " << (color ? kDim : "") << where_and_when(hit) << "  score "
+        << format_score(hit.score) << (color ? kReset : "") << '\n';
     for (const Passage& p : hit.passages) {
       out << "   ";
       if (hit.passages.size() > 1) out << "[passage " << p.index + 1 << "] ";
@@ -83,6 +106,7 @@ void print_json(std::ostream& out, const SearchResults& results) {
         {"rank", hit.rank},
         {"id", hit.id},
         {"title", hit.title},
+        {"title_derived", hit.title_derived},
         {"score", hit.score},
         {"all_terms", hit.all_terms},
         {"snippet", best ? best->snippet.text : std::string()},

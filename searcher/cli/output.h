@@ -14,7 +14,8 @@ enum class Marking {
   kNone,   ///< no marks at all (--color=never)
 };
 
-/// Prints rank, headline, id, score and snippets, one block per hit. Text
+/// Prints rank, headline, "id · source · date" (the date's day; unknown
+/// parts left out), score and snippets, one block per hit. Text
 /// from the index goes through visible() (terminal_text.h): no control
 /// character of an article reaches the terminal.
 void print_human(std::ostream& out, const SearchResults& results, Marking marking);

@@ -1,5 +1,6 @@
 #include "searcher/format/stored_article.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "newsearch/error.h"
@@ -9,7 +10,8 @@ namespace {
 
 // Record layout version inside the MessagePack map ("v"); bump with
 // schema::kSchemaVersion when fields change meaning.
-constexpr int kRecordVersion = 1;
+// 2: title_derived ("td"), date_source ("ds") and dropped lines ("dl").
+constexpr int kRecordVersion = 2;
 
 void put_optional(nlohmann::json& j, const char* key, const std::string& value) {
   if (!value.empty()) j[key] = value;
@@ -18,6 +20,30 @@ void put_optional(nlohmann::json& j, const char* key, const std::string& value) 
 std::string get_optional(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   return it == j.end() ? std::string() : it->get<std::string>();
+}
+
+// Dropped lines as [text, class name, line number] triples: compact, and a
+// class name (line_class.h) survives a renumbering of the enum.
+nlohmann::json dropped_json(const std::vector<DroppedLine>& dropped) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const DroppedLine& d : dropped)
+    arr.push_back({d.text, std::string(line_class_name(d.cls)), d.number});
+  return arr;
+}
+
+std::vector<DroppedLine> dropped_lines(const nlohmann::json& j) {
+  std::vector<DroppedLine> out;
+  auto it = j.find("dl");
+  if (it == j.end()) return out;
+  for (const auto& e : it->get<std::vector<nlohmann::json>>()) {
+    if (!e.is_array() || e.size() != 3 || !e[2].is_number_unsigned() ||
+        e[2].get<std::uint64_t>() > UINT32_MAX)
+      throw Error(ErrorCode::kCorruption, "stored dropped line is not [text, class, number]");
+    const auto cls = line_class_from_name(e[1].get<std::string>());
+    if (!cls) throw Error(ErrorCode::kCorruption, "stored dropped line has an unknown class");
+    out.push_back({e[0].get<std::string>(), *cls, e[2].get<std::uint32_t>()});
+  }
+  return out;
 }
 
 }  // namespace
@@ -40,6 +66,9 @@ std::string encode_stored_article(const StoredArticle& a) {
   put_optional(j, "source", a.source);
   put_optional(j, "url", a.url);
   put_optional(j, "lang", a.lang);
+  if (a.title_derived) j["td"] = true;
+  put_optional(j, "ds", a.date_source);
+  if (!a.dropped.empty()) j["dl"] = dropped_json(a.dropped);
   const std::vector<std::uint8_t> bytes = nlohmann::json::to_msgpack(j);
   return std::string(bytes.begin(), bytes.end());
 }
@@ -64,6 +93,9 @@ StoredArticle decode_stored_article(std::string_view data) {
     a.source = get_optional(j, "source");
     a.url = get_optional(j, "url");
     a.lang = get_optional(j, "lang");
+    a.title_derived = j.value("td", false);
+    a.date_source = get_optional(j, "ds");
+    a.dropped = dropped_lines(j);
     return a;
   } catch (const nlohmann::json::exception& e) {
     throw Error(ErrorCode::kCorruption, std::string("unreadable stored article: ") + e.what());

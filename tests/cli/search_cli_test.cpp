@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -208,6 +209,7 @@ TEST_CASE("search --json: one valid object per line", "[cli][search][json]") {
     CHECK(j.at("id").is_string());
     CHECK(j.at("title").is_string());
     CHECK_FALSE(j.at("title").get<std::string>().empty());
+    CHECK(j.at("title_derived") == false);  // corpus/ pages have their own headlines
     CHECK(j.at("score").is_number());
     CHECK(j.at("snippet").is_string());
     REQUIRE(j.at("highlights").is_array());
@@ -580,6 +582,77 @@ TEST_CASE("search --json: control characters are escaped, DEL and C1 included",
   CHECK(ids.count("esc\x1b[31mname\nnext.txt") == 1);  // the value itself is unchanged
 }
 
+TEST_CASE("search text output: id, source and date beside each other", "[cli][search][output]") {
+  TempDir t;
+  t.write("src/feed.jsonl",
+          R"({"id": "wire/1", "title": "Libya talks one", "body": "Libya talks resume.",)"
+          R"( "source": "Reuters", "date": "2020-06-14T16:38:00+02:00"})"
+          "\n"
+          R"({"id": "wire/2", "title": "Libya talks two", "body": "Libya talks again.",)"
+          R"( "date": "2020-06"})"
+          "\n"
+          R"({"id": "wire/3", "title": "Libya talks three", "body": "Libya talks later.",)"
+          R"( "source": "AFP"})"
+          "\n"
+          R"({"id": "wire/4", "title": "Libya talks four", "body": "Libya talks ended."})"
+          "\n");
+  const std::string db = t / "index";
+  REQUIRE(run_process({bin("indexer"), "--db", db, t / "src"}, {"NEWSEARCH_DB="}).status == 0);
+  const ProcessResult r =
+      run_process({bin("search"), "--db", db, "--color", "never", "-n", "10", "Libya talks"},
+                  {"NEWSEARCH_DB="});
+  INFO("stdout: " << r.out);
+  REQUIRE(r.status == 0);
+  std::map<std::string, std::string> second;  // id -> the hit's second line, score cut off
+  const auto ls = lines(r.out);
+  for (std::size_t i = 1; i < ls.size(); ++i)
+    if (ls[i].starts_with("   wire/")) {
+      const auto score = ls[i].find("  score ");
+      REQUIRE(score != std::string::npos);
+      second[ls[i].substr(3, 6)] = ls[i].substr(0, score);
+    }
+  CHECK(second["wire/1"] == "   wire/1 \xC2\xB7 Reuters \xC2\xB7 2020-06-14");  // the day only
+  CHECK(second["wire/2"] == "   wire/2 \xC2\xB7 2020-06");  // as precise as stored
+  CHECK(second["wire/3"] == "   wire/3 \xC2\xB7 AFP");
+  CHECK(second["wire/4"] == "   wire/4");
+  // --json keeps the whole stored date.
+  const ProcessResult j =
+      run_process({bin("search"), "--db", db, "--json", "Libya talks"}, {"NEWSEARCH_DB="});
+  REQUIRE(j.status == 0);
+  bool saw = false;
+  for (const auto& o : json_lines(j.out))
+    if (o.at("id") == "wire/1") {
+      saw = true;
+      CHECK(o.at("date") == "2020-06-14T16:38:00+02:00");
+      CHECK(o.at("source") == "Reuters");
+    }
+  CHECK(saw);
+}
+
+TEST_CASE("print_human shows a date not in ISO form as stored, print_json gives title_derived",
+          "[cli][output]") {
+  newsearch::SearchResults r;
+  newsearch::Hit h;
+  h.rank = 1;
+  h.id = "a.txt";
+  h.title = "First sentence of the body";
+  h.title_derived = true;
+  h.date = "14/06/2020";
+  h.source = "Middle East Eye";
+  h.score = 1.5;
+  r.hits.push_back(h);
+  std::ostringstream plain, color, json;
+  newsearch::cli::print_human(plain, r, newsearch::cli::Marking::kPlain);
+  CHECK(lines(plain.str()).at(1) ==
+        "   a.txt \xC2\xB7 Middle East Eye \xC2\xB7 14/06/2020  score 1.500");
+  // Colour: the whole line dimmed, reset once at its end.
+  newsearch::cli::print_human(color, r, newsearch::cli::Marking::kColor);
+  CHECK(lines(color.str()).at(1) ==
+        "   \x1b[2ma.txt \xC2\xB7 Middle East Eye \xC2\xB7 14/06/2020  score 1.500\x1b[0m");
+  newsearch::cli::print_json(json, r);
+  CHECK(nlohmann::json::parse(json.str()).at("title_derived") == true);
+}
+
 TEST_CASE("search --timeout-ms: a budget that runs out still returns matches, exit 0",
           "[cli][search][budget]") {
   // 300 matching articles, written by the indexer from one JSONL file.
@@ -626,7 +699,7 @@ TEST_CASE("visible(): control characters and invalid UTF-8 made visible, the res
 }
 
 TEST_CASE(
-    "print_human escapes each segment around the highlights; print_json survives invalid UTF-8",
+    "print_human escapes each segment around the highlights, print_json survives invalid UTF-8",
     "[cli][output][security]") {
   newsearch::SearchResults r;
   newsearch::Hit h;
@@ -634,6 +707,7 @@ TEST_CASE(
   h.id = "id\x1b]0;t\x07";
   h.title = "T\r\x1b[2Jitle \xFF";
   h.date = "2012\n";
+  h.source = "Reu\x1b[31mters\xC2\x9B";  // ESC and CSI (U+009B)
   newsearch::Passage p;
   p.snippet.text = "a\x1b[31m Libya\x1b b \x7fLib\nya";
   // "Libya" at bytes 7-12, "Lib\nya" at 17-23 (a control inside a match).
@@ -646,7 +720,7 @@ TEST_CASE(
   newsearch::cli::print_human(color, r, newsearch::cli::Marking::kColor);
   CHECK(plain.str() ==
         "1. T\\x0d\\x1b[2Jitle \\xff\n"
-        "   id\\x1b]0;t\\x07  score 0.000  2012\\x0a\n"
+        "   id\\x1b]0;t\\x07 \xC2\xB7 Reu\\x1b[31mters\\u009b \xC2\xB7 2012\\x0a  score 0.000\n"
         "   a\\x1b[31m **Libya**\\x1b b \\x7f**Lib\\x0aya**\n\n");
   CHECK(raw_controls(never.str()).empty());
   CHECK(never.str().find("a\\x1b[31m Libya\\x1b b \\x7fLib\\x0aya") != std::string::npos);
@@ -655,5 +729,6 @@ TEST_CASE(
   CHECK(raw_controls(json.str()).empty());
   const auto j = nlohmann::json::parse(json.str());
   CHECK(j.at("title") == "T\r\x1b[2Jitle \xEF\xBF\xBD");  // U+FFFD for the bad byte
+  CHECK(j.at("title_derived") == false);
   CHECK(j.at("snippet") == p.snippet.text);
 }

@@ -27,6 +27,11 @@ StoredArticle full_article() {
   a.url = "https://example.org/news/turkey-russia?id=1&lang=en";
   a.lang = "en";
   a.passages = {{0, 16}, {18, static_cast<std::uint32_t>(a.body.size())}};
+  a.title_derived = true;
+  a.date_source = "line 3";
+  a.dropped = {{"Supervisor Elham AbolFateh", newsearch::LineClass::kBoilerplate, 1},
+               {"Image Credit: Reuters", newsearch::LineClass::kCaption, 7},
+               {"Home | World | Sport", newsearch::LineClass::kTemplate, 0}};
   return a;
 }
 
@@ -40,6 +45,14 @@ void check_equal(const StoredArticle& got, const StoredArticle& want) {
   CHECK(got.url == want.url);
   CHECK(got.lang == want.lang);
   CHECK(got.passages == want.passages);
+  CHECK(got.title_derived == want.title_derived);
+  CHECK(got.date_source == want.date_source);
+  REQUIRE(got.dropped.size() == want.dropped.size());
+  for (std::size_t i = 0; i < got.dropped.size(); ++i) {
+    CHECK(got.dropped[i].text == want.dropped[i].text);
+    CHECK(got.dropped[i].cls == want.dropped[i].cls);
+    CHECK(got.dropped[i].number == want.dropped[i].number);
+  }
 }
 
 ErrorCode decode_error(const std::string& data) {
@@ -59,7 +72,7 @@ std::string msgpack(const nlohmann::json& j) {
 
 nlohmann::json valid_record() {
   return nlohmann::json{
-      {"v", 1}, {"id", "a"}, {"title", "T"}, {"body", "Body text"}, {"p", {0, 4, 5, 9}}};
+      {"v", 2}, {"id", "a"}, {"title", "T"}, {"body", "Body text"}, {"p", {0, 4, 5, 9}}};
 }
 
 }  // namespace
@@ -84,6 +97,9 @@ TEST_CASE("Stored article round trip with optional fields empty", "[analysis][st
   CHECK(b.source.empty());
   CHECK(b.url.empty());
   CHECK(b.lang.empty());
+  CHECK_FALSE(b.title_derived);
+  CHECK(b.date_source.empty());
+  CHECK(b.dropped.empty());
 }
 
 TEST_CASE("Stored article round trip with no passages and empty body", "[analysis][stored]") {
@@ -169,6 +185,50 @@ TEST_CASE("Records with missing or mistyped fields are kCorruption", "[analysis]
 
 TEST_CASE("A record of another version is kSchemaMismatch", "[analysis][stored][error]") {
   auto j = valid_record();
-  j["v"] = 2;
+  j["v"] = GENERATE(1, 3);  // 1: before title_derived, date_source and dropped lines
   CHECK(decode_error(msgpack(j)) == ErrorCode::kSchemaMismatch);
+}
+
+TEST_CASE("Every line class survives the record", "[analysis][stored]") {
+  StoredArticle a;
+  a.id = "a";
+  a.title = "T";
+  for (auto c :
+       {newsearch::LineClass::kText, newsearch::LineClass::kHeadline, newsearch::LineClass::kDate,
+        newsearch::LineClass::kByline, newsearch::LineClass::kCaption,
+        newsearch::LineClass::kBoilerplate, newsearch::LineClass::kTemplate})
+    a.dropped.push_back({"line " + std::string(newsearch::line_class_name(c)), c,
+                         static_cast<std::uint32_t>(a.dropped.size() + 1)});
+  check_equal(decode_stored_article(encode_stored_article(a)), a);
+}
+
+TEST_CASE("The new fields are stored compactly: only when set", "[analysis][stored]") {
+  StoredArticle a = full_article();
+  a.title_derived = false;
+  a.date_source.clear();
+  a.dropped.clear();
+  const std::string data = encode_stored_article(a);
+  const auto j = nlohmann::json::from_msgpack(data);
+  CHECK_FALSE(j.contains("td"));
+  CHECK_FALSE(j.contains("ds"));
+  CHECK_FALSE(j.contains("dl"));
+  const auto full = nlohmann::json::from_msgpack(encode_stored_article(full_article()));
+  CHECK(full.at("td") == true);
+  CHECK(full.at("ds") == "line 3");
+  CHECK(full.at("dl").at(1) == nlohmann::json{"Image Credit: Reuters", "caption", 7});
+}
+
+TEST_CASE("Bad dropped lines and flags are kCorruption", "[analysis][stored][error]") {
+  auto j = valid_record();
+  REQUIRE_NOTHROW(decode_stored_article(msgpack(j)));
+  SECTION("unknown class name") { j["dl"] = {{"Menu", "navigation", 1}}; }
+  SECTION("class name not a string") { j["dl"] = {{"Menu", 5, 1}}; }
+  SECTION("not a triple") { j["dl"] = {{"Menu", "boilerplate"}}; }
+  SECTION("negative line number") { j["dl"] = {{"Menu", "boilerplate", -1}}; }
+  SECTION("line number over 32 bits") { j["dl"] = {{"Menu", "boilerplate", 1ull << 33}}; }
+  SECTION("text not a string") { j["dl"] = {{7, "boilerplate", 1}}; }
+  SECTION("dl not an array") { j["dl"] = "boilerplate"; }
+  SECTION("td not a bool") { j["td"] = "yes"; }
+  SECTION("ds not a string") { j["ds"] = 3; }
+  CHECK(decode_error(msgpack(j)) == ErrorCode::kCorruption);
 }
