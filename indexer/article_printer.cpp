@@ -5,8 +5,10 @@
 #include <unordered_set>
 
 #include "indexer/article_reader.h"
+#include "indexer/date_check.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/source_walker.h"
+#include "indexer/template_lines.h"
 #include "newsearch/analyzer.h"
 #include "newsearch/article_printer.h"
 #include "newsearch/error.h"
@@ -43,6 +45,10 @@ class PrintRun {
           [&](const std::string& path, const std::string& why) { skip(path, why); });
       files.insert(files.end(), found.begin(), found.end());
     }
+    // Two passes: the first learns the sources' template lines (as a run
+    // and its revisions would), the second prints with them.
+    for (const SourceFile& f : files) learn(f);
+    templates_.freeze();
     for (const SourceFile& f : files) {
       if (is_jsonl_path(f.path))
         print_jsonl(f);
@@ -63,10 +69,36 @@ class PrintRun {
     if (log_) log_->error("cannot read {}: {}", printable_path(where), why);
   }
 
+  // The first pass: reads what the second will print, silently (the second
+  // pass says what is wrong with it), for its lines only.
+  void learn(const SourceFile& f) {
+    try {
+      if (!is_jsonl_path(f.path)) {
+        if (learned_ids_.insert(f.id).second)
+          parse_text_article(read_source_file(f.path, opt_.max_file_bytes), f.id, f.path,
+                             {&templates_, f.root});
+        return;
+      }
+      JsonlReader reader(f.path, opt_.max_file_bytes);
+      std::string line;
+      while (reader.next_line(line)) {
+        if (reader.too_long() || line.find_first_not_of(" \t") == std::string::npos) continue;
+        try {
+          const JsonlRecord record = parse_jsonl_record(line);
+          if (learned_ids_.insert(record.id).second)
+            jsonl_article(record, f.path, {&templates_, f.root});
+        } catch (const InputError&) {
+        }
+      }
+    } catch (const InputError&) {
+    }
+  }
+
   void print_text(const SourceFile& f) {
     if (!first_in_run(f.id, f.path)) return;
     try {
-      emit(parse_text_article(read_source_file(f.path, opt_.max_file_bytes), f.id, f.path));
+      emit(parse_text_article(read_source_file(f.path, opt_.max_file_bytes), f.id, f.path,
+                              {&templates_, f.root}));
     } catch (const InputError& e) {
       skip(f.path, e.what());
     }
@@ -95,7 +127,9 @@ class PrintRun {
     try {
       const JsonlRecord record = parse_jsonl_record(line);
       if (!first_in_run(record.id, where)) return;
-      SourceRecord article = jsonl_article(record, f.path);
+      SourceRecord article = jsonl_article(record, f.path, {&templates_, f.root});
+      if (const auto bad = drop_bad_date(article); bad && log_)
+        log_->warn("{}: {}", printable_path(where), bad_date_message(*bad));
       warn_if_unfilterable(article, where);
       emit(article);
     } catch (const InputError& e) {
@@ -129,6 +163,8 @@ class PrintRun {
   spdlog::logger* log_;
   Analyzer analyzer_;
   std::unordered_set<std::string> run_ids_;
+  std::unordered_set<std::string> learned_ids_;  // of the first pass
+  TemplateLines templates_{nullptr};             // of the sources printed (no index)
   PrintStats stats_;
 };
 

@@ -25,12 +25,13 @@ std::vector<std::string> TemplateLines::learn(const std::vector<std::string>& te
   std::unordered_set<std::string> seen;
   for (const std::string& t : terms) {
     if (t.empty() || !seen.insert(t).second) continue;
+    distinct.push_back(t);
+    if (frozen_) continue;
     auto [it, fresh] = counts_.try_emplace(t);
     // The index's count is read before this run writes an article with the
     // term, so the run's own articles are not counted twice.
     if (fresh) it->second.indexed = indexed_ ? indexed_(t) : 0;
     ++it->second.run;
-    distinct.push_back(t);
   }
   return distinct;
 }

@@ -42,6 +42,11 @@ class TemplateLines {
   /// articles of its source (the index and this run together).
   bool is_template(const std::string& term) const;
 
+  /// From now on learn() counts nothing: a second pass over the same
+  /// articles (indexer --print reads its sources twice, so that every
+  /// article is read with the whole run's counts).
+  void freeze() { frozen_ = true; }
+
   /// Terms that reached the threshold after an article holding them had
   /// been read with the line as text.
   std::vector<std::string> crossed() const;
@@ -53,6 +58,7 @@ class TemplateLines {
   };
   std::function<std::uint32_t(const std::string&)> indexed_;
   std::unordered_map<std::string, Count> counts_;
+  bool frozen_ = false;
 };
 
 }  // namespace newsearch
