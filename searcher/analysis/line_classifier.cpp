@@ -122,6 +122,8 @@ Region densest_region(const std::vector<Line>& lines) {
 constexpr std::size_t kHeadlineWindow = 80;  // lines before the lede searched
 constexpr std::size_t kLedeLines = 5;        // article lines a headline shares words with
 constexpr double kPerLine = 0.08;
+constexpr std::size_t kHeadlineBelowLede = 8;  // lines after the lede searched
+constexpr double kBelowLedeCost = 10.0;        // their distance counts this many times
 constexpr double kMetadataBelow = 6.0;  // a byline or date line follows closely            // score
                                         // lost per line away from the lede
 
@@ -155,8 +157,11 @@ class HeadlineChooser {
     std::optional<std::size_t> best;
     double best_score = -1e9;
     const std::size_t from = lede > kHeadlineWindow ? lede - kHeadlineWindow : 0;
-    for (std::size_t i = from; i <= lede && i < lines_.size(); ++i) {
-      if (!eligible(i)) continue;
+    // A few lines past the lede too: a ticker or teaser above the headline
+    // can start the article run.
+    for (std::size_t i = from; i <= lede + kHeadlineBelowLede && i < lines_.size(); ++i) {
+      if (!eligible(i) || (i > lede && (lines_[i].shape == Shape::kText || lines_[i].f.words < 5)))
+        continue;
       const double s = score(i, lede);
 #ifdef NEWSEARCH_DEBUG_HEADLINE
       std::fprintf(stderr, "  cand %u score %.2f overlap %.2f: %s\n", text_[i].number, s,
@@ -180,6 +185,19 @@ class HeadlineChooser {
     return !dated(l);
   }
 
+  // The line occurs again on the page, alone or inside another line ("X |
+  // Site name", "Share: X").
+  bool repeated(std::size_t i) const {
+    if (seen_.at(text_[i].text) > 1) return true;
+    if (lines_[i].f.words < 4) return false;
+    for (std::size_t j = 0; j < text_.size(); ++j)
+      if (j != i && text_[j].text.size() > text_[i].text.size() &&
+          text_[j].text.size() < 2 * text_[i].text.size() + 40 &&
+          text_[j].text.find(text_[i].text) != std::string::npos)
+        return true;
+    return false;
+  }
+
   // Share of the line's content words found in the article's first lines.
   double lede_overlap(std::size_t i) const {
     std::unordered_set<std::string> lede;
@@ -198,10 +216,13 @@ class HeadlineChooser {
 
   double score(std::size_t i, std::size_t lede) const {
     const Line& l = lines_[i];
-    double s = 4.0 * lede_overlap(i) - kPerLine * static_cast<double>(lede - i);
+    const double away =
+        i <= lede ? static_cast<double>(lede - i) : kBelowLedeCost * static_cast<double>(i - lede);
+    double s = 4.0 * lede_overlap(i) - kPerLine * away;
     if (l.f.words >= 5 && l.f.words <= 20) s += 2.0;  // longer: a standfirst, more likely
+    if (l.f.words <= 3) s -= 1.5;                     // a section label, a name
     if (l.f.title_case()) s += 1.0;
-    if (seen_.at(text_[i].text) > 1) s += 1.5;  // the page's title repeated as its h1
+    if (repeated(i)) s += 1.5;  // the page's title repeated as its h1, or in a share box
     if (l.f.ends_full_stop) s -= 1.5;
     // Neighbours shaped like it (a copy of the line itself aside) make it
     // an item of a link list.
@@ -265,6 +286,22 @@ std::vector<Line> shape_lines(const std::vector<PageLine>& text, const TemplateT
   for (Line& l : lines)
     l.shape = l.is_template ? Shape::kFurniture : shape_of(l.f, no_stopwords, threshold);
   return lines;
+}
+
+// The publisher's footer often reads like text and ends the article run
+// ("Middle East Eye delivers independent ... To learn more about
+// republishing this content ..."): the last few text lines that read like
+// a footer are boilerplate.
+constexpr std::size_t kFooterLines = 3;
+
+void drop_footer(const std::vector<PageLine>& text, PageReading& r) {
+  std::size_t checked = 0;
+  for (std::size_t i = text.size(); i-- > 0 && checked < kFooterLines;) {
+    if (r.classes[i] != LineClass::kText) continue;
+    ++checked;
+    if (!footer_like(text[i].text)) break;
+    r.classes[i] = LineClass::kBoilerplate;
+  }
 }
 
 // How far above the headline (or the lede) the date line may be.
@@ -339,6 +376,7 @@ PageReading classify_page(const std::vector<PageLine>& text, const TemplateTest&
     else
       r.classes[i] = dropped_class(l);
   }
+  drop_footer(text, r);
   for (std::size_t i = 0; i < text.size(); ++i)
     if (r.classes[i] == LineClass::kText) {
       r.lede = i;

@@ -115,6 +115,13 @@ constexpr std::string_view kBoilerplateContains[] = {
     "all rights reserved", "(opens in new window)", "newsletter", "cookie policy", "use cookies",
     "republish",           "republishing",          "javascript", "your browser",  "ad blocker"};
 
+// Phrases of a publisher's footer, however long the line.
+constexpr std::string_view kFooterContains[] = {
+    "republish",    "all rights reserved",  "can be found here", "fill out this form",
+    "terms of use", "terms and conditions", "privacy policy",    "sign up for",
+    "subscribe to", "our newsletter",       "follow us on",      "contact us",
+    "this content"};
+
 constexpr std::string_view kCommentStarts[] = {
     "leave a reply",       "leave a comment",       "post a comment",       "add a comment",
     "write a comment",     "submit a comment",      "join the discussion",  "join the conversation",
@@ -220,6 +227,8 @@ std::size_t date_evidence(std::string_view lower) {
 }
 
 }  // namespace
+
+bool footer_like(std::string_view line) { return contains_any(pattern_key(line), kFooterContains); }
 
 std::string pattern_key(std::string_view line) {
   std::string key;

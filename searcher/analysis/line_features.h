@@ -40,6 +40,11 @@ struct LineFeatures {
 /// The features of @p line (UTF-8, blanks collapsed).
 LineFeatures line_features(std::string_view line);
 
+/// True if @p line reads like a publisher's footer ("To learn more about
+/// republishing this content ...", "... All rights reserved."): what the
+/// last paragraphs of a page's article run are tested for.
+bool footer_like(std::string_view line);
+
 /// The lower-cased words of @p line that are not function words.
 std::vector<std::string> content_words(std::string_view line);
 
