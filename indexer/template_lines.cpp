@@ -12,8 +12,8 @@ TemplateLines::TemplateLines(std::function<std::uint32_t(const std::string&)> in
     : indexed_(std::move(indexed)) {}
 
 std::string TemplateLines::term(std::string_view source_key, std::string_view line) {
-  const LineFeatures f = line_features(line);
-  if (f.words == 0 || f.words > schema::kMaxTemplateLineWords) return "";
+  const std::size_t words = word_count(line, schema::kMaxTemplateLineWords);
+  if (words == 0 || words > schema::kMaxTemplateLineWords) return "";
   std::string key(source_key);
   key += '\x1F';
   key += pattern_key(line);

@@ -283,6 +283,21 @@ void for_each_word(std::string_view line, On on) {
 
 }  // namespace
 
+std::size_t word_count(std::string_view line, std::size_t at_most) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(line.data());
+  const auto n = static_cast<std::int32_t>(line.size());
+  std::size_t words = 0;
+  bool in_word = false;
+  for (std::int32_t i = 0; i < n && words <= at_most;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    const bool w = c >= 0 && word_char(c);
+    if (w && !in_word) ++words;
+    in_word = w;
+  }
+  return words;
+}
+
 std::vector<std::string> content_words(std::string_view line) {
   std::vector<std::string> out;
   for_each_word(line, [&](const std::string& w, bool, bool) {

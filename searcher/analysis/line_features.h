@@ -45,6 +45,10 @@ LineFeatures line_features(std::string_view line);
 /// last paragraphs of a page's article run are tested for.
 bool footer_like(std::string_view line);
 
+/// The number of words of @p line (as LineFeatures::words), counting no
+/// further than @p at_most + 1.
+std::size_t word_count(std::string_view line, std::size_t at_most);
+
 /// The lower-cased words of @p line that are not function words.
 std::vector<std::string> content_words(std::string_view line);
 
