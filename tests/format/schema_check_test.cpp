@@ -155,3 +155,21 @@ TEST_CASE("stamp_schema: writes this build's stamp without committing", "[format
   db.commit();
   CHECK_NOTHROW(newsearch::check_schema(Xapian::Database(t / "db"), t / "db", Analyzer()));
 }
+
+// Regression (issue 17): an index written before the line classifier (schema
+// 2, analyser newsearch-icu-v1) is refused with the advice to rebuild, not
+// read with stored records of another layout.
+TEST_CASE("check_schema: an index of 0.4.0 before issue 17 is refused, with the rebuild advice",
+          "[format][schema][error]") {
+  TempDir t;
+  const std::string path = build_index(t / "index");
+  set_metadata(path, schema::kMetaSchema, "2");
+  set_metadata(path, schema::kMetaAnalyzer, "newsearch-icu-v1/english/200");
+  const std::string msg = check_error(path);
+  CHECK_THAT(msg, Catch::Contains("schema version 2"));
+  CHECK_THAT(msg, Catch::EndsWith(": remove it and index again"));
+  set_metadata(path, schema::kMetaSchema, std::to_string(schema::kSchemaVersion));
+  const std::string analyzer_msg = check_error(path);
+  CHECK_THAT(analyzer_msg, Catch::Contains("newsearch-icu-v1/english/200"));
+  CHECK_THAT(analyzer_msg, Catch::EndsWith(": remove it and index again"));
+}
