@@ -164,7 +164,7 @@ class PrintRun {
   Analyzer analyzer_;
   std::unordered_set<std::string> run_ids_;
   std::unordered_set<std::string> learned_ids_;  // of the first pass
-  TemplateLines templates_{nullptr};             // of the sources printed (no index)
+  TemplateLines templates_{{}};                  // of the sources printed (no index)
   PrintStats stats_;
 };
 

@@ -273,7 +273,7 @@ void drop_template_paragraphs(SourceRecord& a, const SourceLines& source) {
   if (!source.lines) return;
   std::vector<std::string> terms;
   for (const auto& p : a.paragraphs) terms.push_back(TemplateLines::term(source.key, p));
-  a.line_terms = source.lines->learn(terms);
+  a.line_terms = source.lines->learn(terms, a.id);
   drop_template_lines(a, *source.lines, source.key);
 }
 
@@ -360,7 +360,7 @@ SourceRecord parse_text_article(std::string_view bytes, const std::string& id,
     return source.lines && !terms[i].empty() && source.lines->is_template(terms[i]);
   };
   std::vector<std::string> line_terms;
-  if (source.lines) line_terms = source.lines->learn(terms);
+  if (source.lines) line_terms = source.lines->learn(terms, id);
   SourceRecord a = record_of_page(lines, classify_page(lines, is_template));
   // An article made only of template lines keeps them: it has no other text.
   if (a.paragraphs.empty() && source.lines) a = record_of_page(lines, classify_page(lines, {}));

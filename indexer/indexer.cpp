@@ -62,7 +62,9 @@ class IndexRun {
     for (const auto& s : opt_.sources) list_source(s, files);
     writer_.emplace(opt_.db_path);
     writer_->set_min_free_bytes(opt_.min_free_bytes);
-    templates_.emplace([this](const std::string& t) { return writer_->term_frequency(t); });
+    templates_.emplace(
+        TemplateLines::Index{[this](const std::string& t) { return writer_->term_frequency(t); },
+                             [this](const std::string& t) { return writer_->ids_with(t); }});
     const std::uint64_t input_bytes = total_size(files);
     maybe_build_in_parallel(input_bytes);
     total_bytes_ = input_bytes;
@@ -283,8 +285,8 @@ class IndexRun {
   // run) lose it now, from their stored record (template_lines.h).
   void revise_for_templates() {
     std::set<std::string> ids;
-    for (const std::string& term : templates_->crossed())
-      for (std::string& id : writer_->ids_with(term)) ids.insert(std::move(id));
+    for (const TemplateLines::Crossed& c : templates_->crossed())
+      ids.insert(c.ids.begin(), c.ids.end());
     std::size_t revised = 0;
     for (const std::string& id : ids) {
       auto stored = writer_->stored(id);

@@ -8,8 +8,7 @@
 
 namespace newsearch {
 
-TemplateLines::TemplateLines(std::function<std::uint32_t(const std::string&)> indexed)
-    : indexed_(std::move(indexed)) {}
+TemplateLines::TemplateLines(Index index) : index_(std::move(index)) {}
 
 std::string TemplateLines::term(std::string_view source_key, std::string_view line) {
   const std::size_t words = word_count(line, schema::kMaxTemplateLineWords);
@@ -20,7 +19,8 @@ std::string TemplateLines::term(std::string_view source_key, std::string_view li
   return schema::term(schema::kPrefixLine, fnv1a_hex(key));
 }
 
-std::vector<std::string> TemplateLines::learn(const std::vector<std::string>& terms) {
+std::vector<std::string> TemplateLines::learn(const std::vector<std::string>& terms,
+                                              const std::string& id) {
   std::vector<std::string> distinct;
   std::unordered_set<std::string> seen;
   for (const std::string& t : terms) {
@@ -30,8 +30,17 @@ std::vector<std::string> TemplateLines::learn(const std::vector<std::string>& te
     auto [it, fresh] = counts_.try_emplace(t);
     // The index's count is read before this run writes an article with the
     // term, so the run's own articles are not counted twice.
-    if (fresh) it->second.indexed = indexed_ ? indexed_(t) : 0;
-    ++it->second.run;
+    Count& c = it->second;
+    if (fresh && index_.count) {
+      c.indexed = index_.count(t);
+      // Articles of earlier runs holding a line still below the threshold
+      // hold it as text: few (under kMinTemplateArticles), remembered now,
+      // before this run's articles join them in the index.
+      if (c.indexed > 0 && c.indexed < schema::kMinTemplateArticles && index_.holders)
+        c.early = index_.holders(t);
+    }
+    ++c.run;
+    if (c.indexed + c.run < schema::kMinTemplateArticles) c.early.push_back(id);
   }
   return distinct;
 }
@@ -41,12 +50,12 @@ bool TemplateLines::is_template(const std::string& term) const {
   return it != counts_.end() && it->second.indexed + it->second.run >= schema::kMinTemplateArticles;
 }
 
-std::vector<std::string> TemplateLines::crossed() const {
-  std::vector<std::string> out;
+std::vector<TemplateLines::Crossed> TemplateLines::crossed() const {
+  std::vector<Crossed> out;
   for (const auto& [term, c] : counts_)
     if (c.indexed + c.run >= schema::kMinTemplateArticles &&
         c.indexed + 1 < schema::kMinTemplateArticles)
-      out.push_back(term);
+      out.push_back({term, c.early});
   return out;
 }
 

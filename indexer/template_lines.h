@@ -27,16 +27,22 @@ namespace newsearch {
 
 class TemplateLines {
  public:
-  /// @p indexed gives the term frequency of an XL term in the index.
-  explicit TemplateLines(std::function<std::uint32_t(const std::string&)> indexed);
+  /// Reads the index: how many articles hold an XL term, and their ids.
+  struct Index {
+    std::function<std::uint32_t(const std::string&)> count;
+    std::function<std::vector<std::string>(const std::string&)> holders;
+  };
+  /// @p index may be empty (no index: indexer --print).
+  explicit TemplateLines(Index index);
 
   /// The XL term of @p line in source @p source_key ("" for a line not
   /// counted: more than kMaxTemplateLineWords words, or no letters/digits).
   static std::string term(std::string_view source_key, std::string_view line);
 
-  /// Counts one article's lines (each distinct term once) and returns its
-  /// distinct terms, in first-seen order: what its document carries.
-  std::vector<std::string> learn(const std::vector<std::string>& terms);
+  /// Counts the lines of article @p id (each distinct term once) and
+  /// returns its distinct terms, in first-seen order: what its document
+  /// carries.
+  std::vector<std::string> learn(const std::vector<std::string>& terms, const std::string& id);
 
   /// True if the line of @p term is held by at least kMinTemplateArticles
   /// articles of its source (the index and this run together).
@@ -47,16 +53,22 @@ class TemplateLines {
   /// article is read with the whole run's counts).
   void freeze() { frozen_ = true; }
 
-  /// Terms that reached the threshold after an article holding them had
-  /// been read with the line as text.
-  std::vector<std::string> crossed() const;
+  /// A line that reached the threshold after articles holding it had been
+  /// read with it as text (in this run or earlier ones): their ids, at most
+  /// kMinTemplateArticles - 1.
+  struct Crossed {
+    std::string term;
+    std::vector<std::string> ids;
+  };
+  std::vector<Crossed> crossed() const;
 
  private:
   struct Count {
-    std::uint32_t indexed = 0;  // in the index when first seen in this run
-    std::uint32_t run = 0;      // articles of this run
+    std::uint32_t indexed = 0;       // in the index when first seen in this run
+    std::uint32_t run = 0;           // articles of this run
+    std::vector<std::string> early;  // ids of articles read while below the threshold
   };
-  std::function<std::uint32_t(const std::string&)> indexed_;
+  Index index_;
   std::unordered_map<std::string, Count> counts_;
   bool frozen_ = false;
 };

@@ -119,6 +119,7 @@ Region densest_region(const std::vector<Line>& lines) {
 }
 
 // Step 3: the headline.
+constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
 constexpr std::size_t kHeadlineWindow = 80;  // lines before the lede searched
 constexpr std::size_t kLedeLines = 5;        // article lines a headline shares words with
 constexpr double kPerLine = 0.08;
@@ -200,18 +201,31 @@ class HeadlineChooser {
 
   // Share of the line's content words found in the article's first lines.
   double lede_overlap(std::size_t i) const {
-    std::unordered_set<std::string> lede;
-    std::size_t taken = 0;
-    for (std::size_t j : text_lines_) {
-      if (j == i) continue;
-      for (auto& w : content_words(text_[j].text)) lede.insert(std::move(w));
-      if (++taken == kLedeLines) break;
-    }
     const auto words = content_words(text_[i].text);
     if (words.empty()) return 0.0;
+    // The lede's words once per page; again without the line itself only
+    // for a line of the lede (rare: headlines are seldom running text).
+    const bool in_lede = std::find(text_lines_.begin(), text_lines_.end(), i) != text_lines_.end();
+    if (!lede_.has_value()) lede_ = lede_words(kNoLine);
+    const std::unordered_set<std::string> own =
+        in_lede ? lede_words(i) : std::unordered_set<std::string>{};
+    const auto& lede = in_lede ? own : *lede_;
     const auto hits = std::count_if(words.begin(), words.end(),
                                     [&](const std::string& w) { return lede.count(w) > 0; });
     return static_cast<double>(hits) / static_cast<double>(words.size());
+  }
+
+  // The content words of the first kLedeLines article lines, line
+  // @p except left out.
+  std::unordered_set<std::string> lede_words(std::size_t except) const {
+    std::unordered_set<std::string> lede;
+    std::size_t taken = 0;
+    for (std::size_t j : text_lines_) {
+      if (j == except) continue;
+      for (auto& w : content_words(text_[j].text)) lede.insert(std::move(w));
+      if (++taken == kLedeLines) break;
+    }
+    return lede;
   }
 
   double score(std::size_t i, std::size_t lede) const {
@@ -250,6 +264,7 @@ class HeadlineChooser {
   const std::vector<Line>& lines_;
   std::vector<std::size_t> text_lines_;
   std::unordered_map<std::string, int> seen_;
+  mutable std::optional<std::unordered_set<std::string>> lede_;  // lede_words(), once
 };
 
 LineClass dropped_class(const Line& l) {
