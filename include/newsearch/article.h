@@ -27,7 +27,15 @@ struct Article {
   /// Putting an article with an existing id replaces it.
   std::string id;
   /// Headline; may be empty or blank. Shortened to its first words if
-  /// over 300 bytes (the whole of it then starts the body).
+  /// over 300 bytes (the whole of it then starts the body). A title that is
+  /// empty once its lines are joined and known boilerplate lines ("Share",
+  /// "Read more", ...) removed is given one from the body: the first
+  /// sentence of its first paragraph, cut at a word boundary at about 100
+  /// bytes and ended with "…" when cut (docs/indexing.md, "Reading scraped
+  /// pages"); it stays empty if that paragraph has no letter or digit. A
+  /// derived title is marked so (Hit::title_derived,
+  /// `title_derived` in `search --json`), is shown like any headline, and
+  /// is not indexed as headline words (`title:` does not match it).
   std::string title;
   /// Body text: paragraphs separated by blank lines ("\n\n").
   std::string body;
