@@ -1,7 +1,6 @@
 #include "searcher/analysis/line_classifier.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -164,10 +163,6 @@ class HeadlineChooser {
       if (!eligible(i) || (i > lede && (lines_[i].shape == Shape::kText || lines_[i].f.words < 5)))
         continue;
       const double s = score(i, lede);
-#ifdef NEWSEARCH_DEBUG_HEADLINE
-      std::fprintf(stderr, "  cand %u score %.2f overlap %.2f: %s\n", text_[i].number, s,
-                   lede_overlap(i), text_[i].text.substr(0, 60).c_str());
-#endif
       if (s > best_score) {
         best_score = s;
         best = i;
