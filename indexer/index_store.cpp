@@ -385,7 +385,43 @@ void IndexStore::compact() {
   }
 }
 
-void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs) {
+namespace {
+
+std::string joined_ids(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out.append(id).push_back('\n');
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> IndexStore::pending_revisions() {
+  std::string value;
+  try {
+    value = db_.get_metadata(std::string(schema::kMetaPendingRevisions));
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "reading '" + path_ + "'");
+  }
+  std::vector<std::string> ids;
+  for (std::size_t at = 0; at < value.size();) {
+    const std::size_t end = std::min(value.find('\n', at), value.size());
+    if (end > at) ids.push_back(value.substr(at, end - at));
+    at = end + 1;
+  }
+  return ids;
+}
+
+void IndexStore::set_pending_revisions(const std::vector<std::string>& ids) {
+  try {
+    db_.set_metadata(std::string(schema::kMetaPendingRevisions), joined_ids(ids));
+    dirty_ = true;
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "writing '" + path_ + "'");
+  }
+}
+
+void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs,
+                              const std::vector<std::string>& to_revise) {
   if (db_.get_doccount() != 0)
     throw Error(ErrorCode::kInvalidArgument, "shards can only be merged into an empty index");
   std::uint64_t shard_bytes = 0;
@@ -408,6 +444,8 @@ void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs) {
       // The live one passed the schema check with analyzer_ when opened.
       Xapian::WritableDatabase merged(next_dir, Xapian::DB_OPEN);
       stamp_schema(merged, *analyzer_);
+      if (!to_revise.empty())
+        merged.set_metadata(std::string(schema::kMetaPendingRevisions), joined_ids(to_revise));
       merged.commit();
     }
     db_.close();

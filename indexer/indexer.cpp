@@ -75,7 +75,7 @@ class IndexRun {
     }
     report_progress(true);
     if (shards_) merge_shards();
-    revise_for_templates();
+    finish_revisions();
     prune_roots();
     writer_->commit();  // with the statistics of the final state
     if (!stats_.compacted) maybe_compact();
@@ -257,7 +257,7 @@ class IndexRun {
 
   void merge_shards() {
     if (log_) log_->info("merging shards ({} articles)", stats_.added);
-    shards_->finish();
+    shards_->finish(templates_->take_due());
     shards_.reset();
     stats_.compacted = true;  // the merge writes a compact index
   }
@@ -273,6 +273,8 @@ class IndexRun {
       case IndexStore::Outcome::kUpdated: ++stats_.updated; break;
       case IndexStore::Outcome::kUnchanged: ++stats_.unchanged; break;
     }
+    // In the same commit as the article that made a line a template line.
+    revise(templates_->take_due());
     show_progress();
     if (++pending_ >= opt_.batch_size) {
       writer_->commit();
@@ -281,23 +283,29 @@ class IndexRun {
     }
   }
 
-  // Articles read before a line of theirs became a template line (in this
-  // run) lose it now, from their stored record (template_lines.h).
-  void revise_for_templates() {
-    std::set<std::string> ids;
-    for (const TemplateLines::Crossed& c : templates_->crossed())
-      ids.insert(c.ids.begin(), c.ids.end());
-    std::size_t revised = 0;
+  // Articles read before a line of theirs became a template line lose it
+  // (template_lines.h), from their stored record.
+  void revise(const std::vector<std::string>& ids) {
     for (const std::string& id : ids) {
       auto stored = writer_->stored(id);
-      if (!stored) continue;
+      if (!stored) continue;  // deleted or replaced meanwhile
       auto& [article, root] = *stored;
       if (!drop_template_lines(article, *templates_, template_key(article, root))) continue;
       writer_->revise(article, root);
-      ++revised;
+      ++revised_;
     }
-    if (log_ && revised > 0)
-      log_->info("{} articles revised for template lines learned in this run", revised);
+  }
+
+  // After a parallel build's merge, and for what a killed run's merge left
+  // pending: the revisions, then the pending list cleared, in one commit.
+  void finish_revisions() {
+    std::vector<std::string> pending = writer_->pending_revisions();
+    if (!pending.empty()) {
+      revise(pending);
+      writer_->set_pending_revisions({});
+    }
+    if (log_ && revised_ > 0)
+      log_->info("{} articles revised for template lines learned in this run", revised_);
   }
 
   void prune_roots() {
@@ -345,6 +353,7 @@ class IndexRun {
   std::uint64_t done_bytes_ = 0;   // input bytes of the files finished
   std::uint64_t in_file_ = 0;      // bytes consumed of the file being read
   std::size_t pending_ = 0;
+  std::size_t revised_ = 0;  // articles revised for template lines
 };
 
 }  // namespace

@@ -121,10 +121,10 @@ void ShardBuilder::rethrow_worker_error() {
   }  // a newsearch::Error (no space for a commit) leaves as it is
 }
 
-void ShardBuilder::finish() {
+void ShardBuilder::finish(const std::vector<std::string>& pending) {
   stop_workers();
   if (error_) rethrow_worker_error();
-  store_.adopt_shards(dirs_);
+  store_.adopt_shards(dirs_, pending);
 }
 
 }  // namespace newsearch

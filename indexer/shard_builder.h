@@ -43,7 +43,7 @@ class ShardBuilder {
 
   /// Waits for the workers, then merges the shards into the index.
   /// @throws Error on any worker or merge failure (the index stays empty).
-  void finish();
+  void finish(const std::vector<std::string>& pending = {});
 
  private:
   struct Item {

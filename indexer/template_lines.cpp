@@ -1,6 +1,8 @@
 #include "indexer/template_lines.h"
 
+#include <algorithm>
 #include <unordered_set>
+#include <utility>
 
 #include "searcher/analysis/line_features.h"
 #include "searcher/format/index_schema.h"
@@ -40,7 +42,12 @@ std::vector<std::string> TemplateLines::learn(const std::vector<std::string>& te
         c.early = index_.holders(t);
     }
     ++c.run;
-    if (c.indexed + c.run < schema::kMinTemplateArticles) c.early.push_back(id);
+    if (c.indexed + c.run < schema::kMinTemplateArticles) {
+      c.early.push_back(id);
+    } else if (!c.early.empty()) {  // crossed now: the early readers are due
+      due_.insert(due_.end(), c.early.begin(), c.early.end());
+      c.early.clear();
+    }
   }
   return distinct;
 }
@@ -50,13 +57,10 @@ bool TemplateLines::is_template(const std::string& term) const {
   return it != counts_.end() && it->second.indexed + it->second.run >= schema::kMinTemplateArticles;
 }
 
-std::vector<TemplateLines::Crossed> TemplateLines::crossed() const {
-  std::vector<Crossed> out;
-  for (const auto& [term, c] : counts_)
-    if (c.indexed + c.run >= schema::kMinTemplateArticles &&
-        c.indexed + 1 < schema::kMinTemplateArticles)
-      out.push_back({term, c.early});
-  return out;
+std::vector<std::string> TemplateLines::take_due() {
+  std::sort(due_.begin(), due_.end());
+  due_.erase(std::unique(due_.begin(), due_.end()), due_.end());
+  return std::exchange(due_, {});
 }
 
 }  // namespace newsearch

@@ -12,8 +12,11 @@
 // build's shards are not visible in the main index until merged).
 //
 // Articles read while a line was still below the threshold keep it as text;
-// crossed() names those lines, and the run revises the articles holding
-// them once everything is written (IndexStore::revise()).
+// take_due() names them once the line reaches it, and the run revises them
+// (IndexStore::revise()) in the same commit as the article that made the
+// line a template line, or, in a parallel build, right after the merge
+// (then the merged index lists them as pending revisions until done, so a
+// killed run's successor finishes them).
 #pragma once
 
 #include <cstdint>
@@ -53,14 +56,10 @@ class TemplateLines {
   /// article is read with the whole run's counts).
   void freeze() { frozen_ = true; }
 
-  /// A line that reached the threshold after articles holding it had been
-  /// read with it as text (in this run or earlier ones): their ids, at most
-  /// kMinTemplateArticles - 1.
-  struct Crossed {
-    std::string term;
-    std::vector<std::string> ids;
-  };
-  std::vector<Crossed> crossed() const;
+  /// The articles to revise since the last call: those read with a line as
+  /// text (in this run or an earlier one) that has since reached the
+  /// threshold; at most kMinTemplateArticles - 1 per line, each id once.
+  std::vector<std::string> take_due();
 
  private:
   struct Count {
@@ -70,6 +69,7 @@ class TemplateLines {
   };
   Index index_;
   std::unordered_map<std::string, Count> counts_;
+  std::vector<std::string> due_;
   bool frozen_ = false;
 };
 
