@@ -344,7 +344,8 @@ TEST_CASE("classify_page: odd input, determinism", "[analysis][classifier]") {
     CHECK(r.date.empty());
   }
   SECTION("one line") {
-    for (const std::string line : {"Hello", "×", "12345", "Leave a Reply", kPara1}) {
+    for (const std::string& line :
+         std::vector<std::string>{"Hello", "×", "12345", "Leave a Reply", kPara1}) {
       INFO(line);
       PageReading r;
       REQUIRE_NOTHROW(r = classify_page({PageLine{line, 1, true}}));
