@@ -190,6 +190,24 @@ TEST_CASE("classify_page: a comment section ends the article even when comments 
   CHECK(headline_of(p) == "Ministers Postpone Talks On Regional Ceasefire");
 }
 
+TEST_CASE("classify_page: a comment section five times the article's length does not replace it",
+          "[analysis][classifier]") {
+  // BUG (reported, issue 17): text after a comment section counts 0.3 times
+  // (kAfterCommentsFactor), so fifteen comments of ~40 words (five times
+  // the 3-paragraph article) outweigh the article: the densest region is
+  // the comments, every article paragraph is dropped as boilerplate and the
+  // comments are indexed as the article. Ten comments still read right.
+  std::string text = "Ministers Postpone Talks On Regional Ceasefire\n\n" + kPara1 + "\n\n" +
+                     kPara2 + "\n\n" + kPara3 + "\n\n34 Comments\n\n";
+  for (int i = 0; i < 15; ++i) text += "Reader" + std::to_string(i) + "\n" + comment(i) + "\n\n";
+  const Page p = read(text);
+  for (const auto& para : {kPara1, kPara2, kPara3}) CHECK(class_of(p, para) == LineClass::kText);
+  for (int i = 0; i < 15; ++i) {
+    INFO("comment " << i);
+    CHECK(class_of(p, comment(i)) != LineClass::kText);
+  }
+}
+
 TEST_CASE("classify_page: a masthead first is not the headline", "[analysis][classifier]") {
   const std::string text =
       "Supervisor Elham AbolFateh\n"
@@ -300,6 +318,24 @@ TEST_CASE("classify_page: the date line", "[analysis][classifier][dates]") {
     CHECK(p.reading.date == "2020-06-14T16:38");
     REQUIRE(p.reading.date_line);
     CHECK(p.lines[*p.reading.date_line].text == "Sun 14 Jun 2020 | 04:38 PM");
+  }
+  SECTION("date line formats under the headline") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"Published: 14 June 2020", "2020-06-14"},
+        {"2020-06-14", "2020-06-14"},
+        {"Updated June 15, 2020 | Published June 14, 2020", "2020-06-14"},
+        {"14.06.2020 18:54", "2020-06-14T18:54"},
+        {"June 14, 2020 at 4:38 pm", "2020-06-14T16:38"},
+        {"By Jane Doe | June 14, 2020", "2020-06-14"},
+    };
+    for (const auto& [line, iso] : cases) {
+      INFO(line);
+      const Page p = read("Ministers Postpone Talks On Regional Ceasefire\n" + line + "\n\n" +
+                          kPara1 + "\n\n" + kPara2 + "\n");
+      CHECK(p.reading.date == iso);
+      CHECK(headline_of(p) == "Ministers Postpone Talks On Regional Ceasefire");
+      CHECK(class_of(p, line) == LineClass::kDate);
+    }
   }
   SECTION("a story date inside a sentence further down is not taken") {
     const std::string story =

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "newsearch/indexer.h"
 #include "newsearch/newsearch.h"
 #include "searcher/format/index_schema.h"
+#include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -213,6 +215,21 @@ TEST_CASE("template lines across runs: a footer becomes a template line, earlier
   for (const auto& id : ids(0, 6)) {
     INFO(id);
     CHECK(stored_as(db, id, kFooter) == "template");
+  }
+  // indexer --print reads the same: the footer dropped as a template line
+  // in each of the six.
+  const auto printed = newsearch::test::run_process(
+      {newsearch::test::bin("indexer"), "--print", t / "src"}, {"NEWSEARCH_DB="});
+  REQUIRE(printed.status == 0);
+  const auto objects = newsearch::test::non_empty_lines(printed.out);
+  CHECK(objects.size() == 6);
+  for (const auto& line : objects) {
+    const auto o = nlohmann::json::parse(line);
+    INFO(o.dump());
+    bool dropped = false;
+    for (const auto& d : o.at("dropped"))
+      if (d.at("line") == kFooter) dropped = d.at("class") == "template";
+    CHECK(dropped);
   }
   // The rest of each article is still there.
   CHECK(hit_ids(db, "harbour").size() == 6);
