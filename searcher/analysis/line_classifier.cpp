@@ -89,21 +89,13 @@ struct Region {
   std::size_t begin = 0, end = 0;
 };
 
-// The run of lines of greatest total weight (Kadane's maximum subarray).
-Region densest_region(const std::vector<Line>& lines) {
-  std::vector<double> w(lines.size());
-  std::size_t text_words = 0;
-  bool after_comments = false;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].shape == Shape::kText) text_words += lines[i].f.words;
-    if (lines[i].shape == Shape::kStop && text_words >= kTextBeforeComments) after_comments = true;
-    w[i] = weight(lines[i]);
-    if (after_comments && w[i] > 0) w[i] *= kAfterCommentsFactor;
-  }
+// The run of lines of greatest total weight among the first @p end
+// (Kadane's maximum subarray).
+Region heaviest_run(const std::vector<double>& w, std::size_t end) {
   Region best;
   double best_sum = 0, sum = 0;
   std::size_t start = 0;
-  for (std::size_t i = 0; i < w.size(); ++i) {
+  for (std::size_t i = 0; i < end; ++i) {
     if (sum <= 0) {
       sum = 0;
       start = i;
@@ -117,15 +109,42 @@ Region densest_region(const std::vector<Line>& lines) {
   return best;
 }
 
+std::size_t text_words_in(const std::vector<Line>& lines, const Region& r) {
+  std::size_t words = 0;
+  for (std::size_t i = r.begin; i < r.end; ++i)
+    if (lines[i].shape == Shape::kText) words += lines[i].f.words;
+  return words;
+}
+
+// The article's run. Comments come after the article: when the text above
+// a comment section holds an article's worth, the article is there, however
+// long the comments; otherwise text after them counts for less.
+Region densest_region(const std::vector<Line>& lines) {
+  std::vector<double> w(lines.size());
+  std::size_t text_words = 0;
+  std::optional<std::size_t> comments;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].shape == Shape::kText) text_words += lines[i].f.words;
+    if (!comments && lines[i].shape == Shape::kStop && text_words >= kTextBeforeComments)
+      comments = i;
+    w[i] = weight(lines[i]);
+    if (comments && w[i] > 0) w[i] *= kAfterCommentsFactor;
+  }
+  if (comments) {
+    const Region before = heaviest_run(w, *comments);
+    if (text_words_in(lines, before) >= kTextBeforeComments) return before;
+  }
+  return heaviest_run(w, w.size());
+}
+
 // Step 3: the headline.
 constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
-constexpr std::size_t kHeadlineWindow = 80;  // lines before the lede searched
-constexpr std::size_t kLedeLines = 5;        // article lines a headline shares words with
-constexpr double kPerLine = 0.08;
+constexpr std::size_t kHeadlineWindow = 80;    // lines before the lede searched
+constexpr std::size_t kLedeLines = 5;          // article lines a headline shares words with
+constexpr double kPerLine = 0.08;              // score lost per line away from the lede
 constexpr std::size_t kHeadlineBelowLede = 8;  // lines after the lede searched
 constexpr double kBelowLedeCost = 10.0;        // their distance counts this many times
-constexpr double kMetadataBelow = 6.0;  // a byline or date line follows closely            // score
-                                        // lost per line away from the lede
+constexpr double kMetadataBelow = 6.0;         // a byline or date line follows closely
 
 bool is_caption_line(const Line& l) { return l.f.pattern == LinePattern::kCaption; }
 

@@ -192,11 +192,9 @@ TEST_CASE("classify_page: a comment section ends the article even when comments 
 
 TEST_CASE("classify_page: a comment section five times the article's length does not replace it",
           "[analysis][classifier]") {
-  // BUG (reported, issue 17): text after a comment section counts 0.3 times
-  // (kAfterCommentsFactor), so fifteen comments of ~40 words (five times
-  // the 3-paragraph article) outweigh the article: the densest region is
-  // the comments, every article paragraph is dropped as boilerplate and the
-  // comments are indexed as the article. Ten comments still read right.
+  // Regression: text after a comment section counted 0.3 times, so fifteen
+  // comments of ~40 words (five times the 3-paragraph article) outweighed
+  // the article, which was dropped while the comments were indexed.
   std::string text = "Ministers Postpone Talks On Regional Ceasefire\n\n" + kPara1 + "\n\n" +
                      kPara2 + "\n\n" + kPara3 + "\n\n34 Comments\n\n";
   for (int i = 0; i < 15; ++i) text += "Reader" + std::to_string(i) + "\n" + comment(i) + "\n\n";

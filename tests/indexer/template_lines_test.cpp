@@ -64,7 +64,7 @@ TEST_CASE("TemplateLines::term: which lines are counted, and where", "[indexer][
   }
 }
 
-TEST_CASE("TemplateLines: counting, threshold, crossed(), freeze()", "[indexer][templates]") {
+TEST_CASE("TemplateLines: counting, threshold, take_due(), freeze()", "[indexer][templates]") {
   const std::string t = TemplateLines::term("src", "The footer line of every page.");
   const std::string u = TemplateLines::term("src", "Another line of the page.");
   std::map<std::string, int> asked;
@@ -82,20 +82,10 @@ TEST_CASE("TemplateLines: counting, threshold, crossed(), freeze()", "[indexer][
     };
     return TemplateLines(index);
   };
-  auto crossed_terms = [](const TemplateLines& lines) {
-    std::vector<std::string> terms;
-    for (const auto& c : lines.crossed()) terms.push_back(c.term);
-    std::sort(terms.begin(), terms.end());
-    return terms;
-  };
-  auto crossed_ids = [](const TemplateLines& lines, const std::string& term) {
-    for (const auto& c : lines.crossed())
-      if (c.term == term) {
-        auto ids = c.ids;
-        std::sort(ids.begin(), ids.end());
-        return ids;
-      }
-    return std::vector<std::string>{"<not crossed>"};
+  auto due = [](TemplateLines& lines) {
+    auto ids = lines.take_due();
+    std::sort(ids.begin(), ids.end());
+    return ids;
   };
 
   SECTION("learn() returns the distinct terms in first-seen order, empty ones left out") {
@@ -113,50 +103,45 @@ TEST_CASE("TemplateLines: counting, threshold, crossed(), freeze()", "[indexer][
     CHECK_FALSE(lines.is_template(u));
     CHECK(asked[t] == 1);  // the index is asked once per term
   }
-  SECTION("crossed() in one run: the articles read while the line was below the threshold") {
+  SECTION("take_due() in one run: the articles read while the line was below the threshold") {
     TemplateLines lines = make(0);
     for (unsigned i = 0; i < kMin + 2; ++i) lines.learn({t, u}, "a" + std::to_string(i));
-    CHECK(crossed_terms(lines) == [&] {
-      std::vector<std::string> v{t, u};
-      std::sort(v.begin(), v.end());
-      return v;
-    }());
     std::vector<std::string> early;
     for (unsigned i = 0; i + 1 < kMin; ++i) early.push_back("a" + std::to_string(i));
-    CHECK(crossed_ids(lines, t) == early);  // not the ones read with it as a template line
+    CHECK(due(lines) == early);       // each once, not the ones read with it as a template line
+    CHECK(lines.take_due().empty());  // taken
     TemplateLines below = make(0);
     for (unsigned i = 1; i < kMin; ++i) below.learn({t}, "a" + std::to_string(i));
-    CHECK(below.crossed().empty());
+    CHECK(below.take_due().empty());
   }
-  SECTION("crossed() across runs: the index's holders and this run's add up") {
+  SECTION("take_due() across runs: the index's holders and this run's add up") {
     TemplateLines lines = make(kMin - 3);
     lines.learn({t}, "new1");
     lines.learn({t}, "new2");
     CHECK_FALSE(lines.is_template(t));  // kMin - 1
+    CHECK(lines.take_due().empty());
     lines.learn({t}, "new3");
     CHECK(lines.is_template(t));
     std::vector<std::string> want = {"new1", "new2"};
     for (unsigned i = 0; i < kMin - 3; ++i) want.push_back("old" + std::to_string(i));
     std::sort(want.begin(), want.end());
-    CHECK(crossed_ids(lines, t) == want);  // new3 was read with it as a template line
+    CHECK(due(lines) == want);  // new3 was read with it as a template line
   }
-  SECTION("crossed(): kMinTemplateArticles - 1 in the index, one more in the run") {
-    // The index's kMin - 1 articles were read with the line as text (it was
-    // below the threshold then), so they need revising like any other.
-    // BUG (reported, issue 17): crossed() requires indexed + 1 < kMin and
-    // leaves this term out, so those articles keep the line as text.
+  SECTION("take_due(): kMinTemplateArticles - 1 in the index, one more in the run") {
+    // Regression (found by this test): the index's kMin - 1 articles were
+    // read with the line as text, so they are revised like any other.
     TemplateLines known = make(kMin - 1);
     known.learn({t}, "new");
     CHECK(known.is_template(t));
     std::vector<std::string> want;
     for (unsigned i = 0; i + 1 < kMin; ++i) want.push_back("old" + std::to_string(i));
-    CHECK(crossed_ids(known, t) == want);
+    CHECK(due(known) == want);
   }
-  SECTION("crossed(): already a template line in the index, nothing to revise") {
+  SECTION("take_due(): already a template line in the index, nothing to revise") {
     TemplateLines old = make(kMin);
     old.learn({t}, "new");
     CHECK(old.is_template(t));
-    CHECK(old.crossed().empty());
+    CHECK(old.take_due().empty());
   }
   SECTION("freeze(): learn() still returns the terms but counts nothing") {
     TemplateLines lines = make(0);
@@ -313,10 +298,8 @@ TEST_CASE("template lines: a wire sentence shared across SOURCE directories stay
 }
 
 TEST_CASE("template lines across runs: kMin - 1 pages, then one more", "[indexer][templates]") {
-  // BUG (reported, issue 17): the run that brings a line from kMin - 1 to
-  // kMin articles reads the new page with it as a template line but does not
-  // revise the kMin - 1 indexed pages (TemplateLines::crossed() requires
-  // indexed + 1 < kMin), so they keep it as searchable text.
+  // Regression: the run that brings a line from kMin - 1 to kMin articles
+  // revises the kMin - 1 indexed pages too (they kept it as searchable text).
   TempDir t;
   const std::string db = t / "index";
   for (unsigned i = 0; i + 1 < kMin; ++i)
