@@ -118,6 +118,19 @@ SourceRecord record_of_stored(const StoredArticle& s) {
   return a;
 }
 
+std::pair<SourceRecord, std::string> record_of_document(const Xapian::Document& doc) {
+  SourceRecord a = record_of_stored(decode_stored_article(doc.get_data()));
+  const std::string stamp = doc.get_value(schema::kSlotHash);
+  const std::size_t space = stamp.find(' ');
+  a.hash = stamp.substr(0, space);
+  std::string root = space == std::string::npos ? "" : stamp.substr(space + 1);
+  const std::string prefix(schema::kPrefixLine);
+  Xapian::TermIterator t = doc.termlist_begin();
+  for (t.skip_to(prefix); t != doc.termlist_end() && (*t).starts_with(prefix); ++t)
+    a.line_terms.push_back(*t);
+  return {std::move(a), std::move(root)};
+}
+
 std::string id_term(const std::string& id) {
   if (id.size() + schema::kPrefixId.size() <= schema::kMaxTermKeyBytes)
     return schema::term(schema::kPrefixId, id);

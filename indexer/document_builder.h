@@ -18,6 +18,12 @@ namespace newsearch {
 /// record tells (paragraphs split at "\n\n"; no hash, no XL terms).
 SourceRecord record_of_stored(const StoredArticle& stored);
 
+/// An indexed article as a record to build again (IndexStore::revise()):
+/// record_of_stored() of its data, its content hash and XL terms, and
+/// (second) the SOURCE root key of its kSlotHash stamp.
+/// @throws Error(kCorruption) for unreadable data.
+std::pair<SourceRecord, std::string> record_of_document(const Xapian::Document& doc);
+
 /// The Q term of an article id. An id that makes the term longer than
 /// kMaxTermKeyBytes is replaced by a hash of it and its first 64 bytes.
 std::string id_term(const std::string& id);

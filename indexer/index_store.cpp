@@ -185,18 +185,7 @@ std::optional<std::pair<SourceRecord, std::string>> IndexStore::stored(const std
   try {
     Xapian::PostingIterator it = db_.postlist_begin(term);
     if (it == db_.postlist_end(term)) return std::nullopt;
-    const Xapian::Document doc = db_.get_document(*it);
-    const StoredArticle s = decode_stored_article(doc.get_data());
-    SourceRecord a = record_of_stored(s);
-    const std::string stamp = doc.get_value(schema::kSlotHash);
-    const std::size_t space = stamp.find(' ');
-    a.hash = stamp.substr(0, space);
-    const std::string root = space == std::string::npos ? "" : stamp.substr(space + 1);
-    const std::string prefix(schema::kPrefixLine);
-    Xapian::TermIterator t = doc.termlist_begin();
-    for (t.skip_to(prefix); t != doc.termlist_end() && (*t).starts_with(prefix); ++t)
-      a.line_terms.push_back(*t);
-    return std::make_pair(std::move(a), root);
+    return record_of_document(db_.get_document(*it));
   } catch (const Xapian::Error& e) {
     throw translate_xapian_error(e, "reading article '" + id + "'");
   }
@@ -385,43 +374,7 @@ void IndexStore::compact() {
   }
 }
 
-namespace {
-
-std::string joined_ids(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const auto& id : ids) out.append(id).push_back('\n');
-  return out;
-}
-
-}  // namespace
-
-std::vector<std::string> IndexStore::pending_revisions() {
-  std::string value;
-  try {
-    value = db_.get_metadata(std::string(schema::kMetaPendingRevisions));
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "reading '" + path_ + "'");
-  }
-  std::vector<std::string> ids;
-  for (std::size_t at = 0; at < value.size();) {
-    const std::size_t end = std::min(value.find('\n', at), value.size());
-    if (end > at) ids.push_back(value.substr(at, end - at));
-    at = end + 1;
-  }
-  return ids;
-}
-
-void IndexStore::set_pending_revisions(const std::vector<std::string>& ids) {
-  try {
-    db_.set_metadata(std::string(schema::kMetaPendingRevisions), joined_ids(ids));
-    dirty_ = true;
-  } catch (const Xapian::Error& e) {
-    throw translate_xapian_error(e, "writing '" + path_ + "'");
-  }
-}
-
-void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs,
-                              const std::vector<std::string>& to_revise) {
+void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs) {
   if (db_.get_doccount() != 0)
     throw Error(ErrorCode::kInvalidArgument, "shards can only be merged into an empty index");
   std::uint64_t shard_bytes = 0;
@@ -444,8 +397,6 @@ void IndexStore::adopt_shards(const std::vector<std::string>& shard_dirs,
       // The live one passed the schema check with analyzer_ when opened.
       Xapian::WritableDatabase merged(next_dir, Xapian::DB_OPEN);
       stamp_schema(merged, *analyzer_);
-      if (!to_revise.empty())
-        merged.set_metadata(std::string(schema::kMetaPendingRevisions), joined_ids(to_revise));
       merged.commit();
     }
     db_.close();

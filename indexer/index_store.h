@@ -51,11 +51,6 @@ class IndexStore {
   /// content hash stays. kUpdated, or kAdded if it was not indexed.
   Outcome revise(const SourceRecord& article, const std::string& root_key);
 
-  /// Ids of articles still to be revised for template lines (written by
-  /// adopt_shards(), kept until set_pending_revisions({}) is committed).
-  std::vector<std::string> pending_revisions();
-  void set_pending_revisions(const std::vector<std::string>& ids);
-
   /// How many articles hold @p term (uncommitted changes included).
   std::uint32_t term_frequency(const std::string& term);
 
@@ -100,10 +95,7 @@ class IndexStore {
   /// Xapian's compaction merges them into the next generation, which becomes
   /// live atomically; the shards are then removed. The schema stamp is kept.
   /// @throws Error(kInvalidArgument) if the index is not empty.
-  /// @p to_revise: ids to revise after the merge, recorded in the merged
-  /// generation before it goes live (pending_revisions()).
-  void adopt_shards(const std::vector<std::string>& shard_dirs,
-                    const std::vector<std::string>& to_revise = {});
+  void adopt_shards(const std::vector<std::string>& shard_dirs);
 
   /// Bytes kept free on the index's filesystem: commit(), compact() and
   /// adopt_shards() refuse to start (Error kIOError, "No space left on

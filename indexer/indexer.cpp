@@ -75,7 +75,8 @@ class IndexRun {
     }
     report_progress(true);
     if (shards_) merge_shards();
-    finish_revisions();
+    if (log_ && revised_ > 0)
+      log_->info("{} articles revised for template lines learned in this run", revised_);
     prune_roots();
     writer_->commit();  // with the statistics of the final state
     if (!stats_.compacted) maybe_compact();
@@ -257,7 +258,9 @@ class IndexRun {
 
   void merge_shards() {
     if (log_) log_->info("merging shards ({} articles)", stats_.added);
-    shards_->finish(templates_->take_due());
+    revised_ += shards_->finish(
+        templates_->take_due(),
+        [this](SourceRecord& a, const std::string& root) { return drop_templates(a, root); });
     shards_.reset();
     stats_.compacted = true;  // the merge writes a compact index
   }
@@ -290,22 +293,14 @@ class IndexRun {
       auto stored = writer_->stored(id);
       if (!stored) continue;  // deleted or replaced meanwhile
       auto& [article, root] = *stored;
-      if (!drop_template_lines(article, *templates_, template_key(article, root))) continue;
+      if (!drop_templates(article, root)) continue;
       writer_->revise(article, root);
       ++revised_;
     }
   }
 
-  // After a parallel build's merge, and for what a killed run's merge left
-  // pending: the revisions, then the pending list cleared, in one commit.
-  void finish_revisions() {
-    std::vector<std::string> pending = writer_->pending_revisions();
-    if (!pending.empty()) {
-      revise(pending);
-      writer_->set_pending_revisions({});
-    }
-    if (log_ && revised_ > 0)
-      log_->info("{} articles revised for template lines learned in this run", revised_);
+  bool drop_templates(SourceRecord& article, const std::string& root) {
+    return drop_template_lines(article, *templates_, template_key(article, root));
   }
 
   void prune_roots() {

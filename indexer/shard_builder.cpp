@@ -121,10 +121,38 @@ void ShardBuilder::rethrow_worker_error() {
   }  // a newsearch::Error (no space for a commit) leaves as it is
 }
 
-void ShardBuilder::finish(const std::vector<std::string>& pending) {
+std::size_t ShardBuilder::revise_in_shards(const std::vector<std::string>& ids,
+                                           const Reviser& revise) {
+  if (ids.empty() || !revise) return 0;
+  Analyzer analyzer(analyzer_options_);
+  std::size_t revised = 0;
+  try {
+    for (std::size_t shard = 0; shard < dirs_.size(); ++shard) {
+      Xapian::WritableDatabase db(dirs_[shard], Xapian::DB_OPEN);
+      for (const std::string& id : ids) {
+        const std::string term = id_term(id);
+        Xapian::PostingIterator it = db.postlist_begin(term);
+        if (it == db.postlist_end(term)) continue;  // in another shard
+        auto [article, root] = record_of_document(db.get_document(*it));
+        if (!revise(article, root)) continue;
+        db.replace_document(term, article_document(article, root, analyzer));
+        ++revised;
+      }
+      commit(db, shard);
+    }
+  } catch (const Xapian::Error& e) {
+    throw translate_xapian_error(e, "revising a shard of '" + store_.path() + "'");
+  }
+  return revised;
+}
+
+std::size_t ShardBuilder::finish(const std::vector<std::string>& revise_ids,
+                                 const Reviser& revise) {
   stop_workers();
   if (error_) rethrow_worker_error();
-  store_.adopt_shards(dirs_, pending);
+  const std::size_t revised = revise_in_shards(revise_ids, revise);
+  store_.adopt_shards(dirs_);
+  return revised;
 }
 
 }  // namespace newsearch

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -41,9 +42,16 @@ class ShardBuilder {
   /// @throws the first error of a worker, translated to Error.
   void add(SourceRecord article, const std::string& root_key);
 
-  /// Waits for the workers, then merges the shards into the index.
+  /// Rewrites an article read before some of its lines became template
+  /// lines; false if nothing changed (template_lines.h).
+  using Reviser = std::function<bool(SourceRecord& article, const std::string& root_key)>;
+
+  /// Waits for the workers, revises the articles @p revise_ids in their
+  /// shards with @p revise (before the merge: the merged index stays
+  /// compact, and a run killed before the merge leaves no partial state),
+  /// then merges the shards into the index. Returns how many were revised.
   /// @throws Error on any worker or merge failure (the index stays empty).
-  void finish(const std::vector<std::string>& pending = {});
+  std::size_t finish(const std::vector<std::string>& revise_ids = {}, const Reviser& revise = {});
 
  private:
   struct Item {
@@ -55,6 +63,7 @@ class ShardBuilder {
   void commit(Xapian::WritableDatabase& db, std::size_t shard);
   bool pop(Item& item);
   void stop_workers();
+  std::size_t revise_in_shards(const std::vector<std::string>& ids, const Reviser& revise);
   void rethrow_worker_error();
 
   IndexStore& store_;

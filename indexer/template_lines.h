@@ -14,9 +14,9 @@
 // Articles read while a line was still below the threshold keep it as text;
 // take_due() names them once the line reaches it, and the run revises them
 // (IndexStore::revise()) in the same commit as the article that made the
-// line a template line, or, in a parallel build, right after the merge
-// (then the merged index lists them as pending revisions until done, so a
-// killed run's successor finishes them).
+// line a template line, or, in a parallel build, in their shards before the
+// merge (ShardBuilder::finish()): no state of the index lacks a revision
+// its articles need, and the merged index stays compact.
 #pragma once
 
 #include <cstdint>

@@ -123,9 +123,5 @@ inline constexpr std::string_view kMetaPassageWords = "newsearch.mean_passage_wo
 /// date by the writer so that kMetaPassageWords costs no pass over the index.
 /// Written with kMetaPassageWords in the same commit.
 inline constexpr std::string_view kMetaShapeTotals = "newsearch.shape_totals";
-/// Ids (newline-separated) of articles still to be revised for template
-/// lines (indexer/template_lines.h): set by a parallel build's merge,
-/// cleared in the commit that revises them. Absent: none.
-inline constexpr std::string_view kMetaPendingRevisions = "newsearch.pending_revisions";
 
 }  // namespace newsearch::schema
