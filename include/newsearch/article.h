@@ -41,7 +41,9 @@ struct Article {
   std::string body;
   /// Publication date or time, ISO 8601 ("2013-05-01",
   /// "2013-05-01T12:30:00+02:00"); stored as given, searched in UTC
-  /// (SearchOptions::date_from/date_to). Empty if unknown.
+  /// (SearchOptions::date_from/date_to). Empty if unknown. A date that is
+  /// not ISO 8601 or does not exist ("2024-02-30") is dropped: the article
+  /// is indexed undated and IndexWriter::put() says so (PutNotes).
   std::string date;
   /// Publisher ("Reuters"); SearchOptions::sources filters on it.
   std::string source;
