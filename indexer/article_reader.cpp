@@ -245,36 +245,49 @@ std::string template_key(const SourceRecord& a, const std::string& root_key) {
   return a.source.empty() ? root_key : "source\x1F" + a.source;
 }
 
-bool drop_template_lines(SourceRecord& a, const TemplateLines& lines, const std::string& key) {
+namespace {
+
+std::vector<std::string> paragraph_terms(const SourceRecord& a, const std::string& key) {
+  std::vector<std::string> terms;
+  terms.reserve(a.paragraphs.size());
+  for (const auto& p : a.paragraphs) terms.push_back(TemplateLines::term(key, p));
+  return terms;
+}
+
+// drop_template_lines() with the paragraphs' terms computed once.
+bool drop_templates(SourceRecord& a, const TemplateLines& lines,
+                    const std::vector<std::string>& terms) {
+  auto is_template = [&](std::size_t i) {
+    return !terms[i].empty() && lines.is_template(terms[i]);
+  };
   // An article made only of template lines keeps them: it has no other text.
-  const bool all = std::all_of(a.paragraphs.begin(), a.paragraphs.end(), [&](const auto& p) {
-    const std::string term = TemplateLines::term(key, p);
-    return !term.empty() && lines.is_template(term);
-  });
-  if (all) return false;
+  std::size_t templates = 0;
+  for (std::size_t i = 0; i < terms.size(); ++i) templates += is_template(i) ? 1 : 0;
+  if (templates == 0 || templates == terms.size()) return false;
   std::vector<std::string> kept;
-  bool dropped = false;
-  for (std::string& p : a.paragraphs) {
-    const std::string term = TemplateLines::term(key, p);
-    if (!term.empty() && lines.is_template(term)) {
-      a.dropped.push_back({std::move(p), LineClass::kTemplate, 0});
-      dropped = true;
-    } else {
-      kept.push_back(std::move(p));
-    }
+  for (std::size_t i = 0; i < a.paragraphs.size(); ++i) {
+    if (is_template(i))
+      a.dropped.push_back({std::move(a.paragraphs[i]), LineClass::kTemplate, 0});
+    else
+      kept.push_back(std::move(a.paragraphs[i]));
   }
   a.paragraphs = std::move(kept);
-  return dropped;
+  return true;
 }
 
 // Drops the paragraphs of @p a that are template lines of @p source, and
 // counts them all.
 void drop_template_paragraphs(SourceRecord& a, const SourceLines& source) {
   if (!source.lines) return;
-  std::vector<std::string> terms;
-  for (const auto& p : a.paragraphs) terms.push_back(TemplateLines::term(source.key, p));
+  const std::vector<std::string> terms = paragraph_terms(a, source.key);
   a.line_terms = source.lines->learn(terms, a.id);
-  drop_template_lines(a, *source.lines, source.key);
+  drop_templates(a, *source.lines, terms);
+}
+
+}  // namespace
+
+bool drop_template_lines(SourceRecord& a, const TemplateLines& lines, const std::string& key) {
+  return drop_templates(a, lines, paragraph_terms(a, key));
 }
 
 SourceRecord fielded_article(const Article& in, const std::string& source_path,
@@ -354,8 +367,10 @@ SourceRecord parse_text_article(std::string_view bytes, const std::string& id,
   validate_text(bytes);
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // BOM
   const std::vector<PageLine> lines = page_lines(bytes);
+  // Lines are counted only where a source's template lines are learned.
   std::vector<std::string> terms;
-  for (const PageLine& l : lines) terms.push_back(TemplateLines::term(source.key, l.text));
+  if (source.lines)
+    for (const PageLine& l : lines) terms.push_back(TemplateLines::term(source.key, l.text));
   const auto is_template = [&](std::size_t i) {
     return source.lines && !terms[i].empty() && source.lines->is_template(terms[i]);
   };
