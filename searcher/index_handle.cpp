@@ -166,6 +166,14 @@ void IndexHandles::run(const char* what, const std::function<void(IndexHandle&)>
       if (exhausted(attempt) || stub::read_raw(path_) == h->stub)
         throw translate_xapian_error(e, context);
       recovery = Recovery::kOpenFresh;
+    } catch (const Xapian::DocNotFoundError& e) {
+      // A document the match found, gone when read: like a stored value
+      // found missing (below), a read overtaken by a commit or compaction.
+      if (!exhausted(attempt)) {
+        recovery = moved_on(*h);
+        if (recovery != Recovery::kNone || revision(h->db) != read_at) continue;
+      }
+      throw translate_xapian_error(e, context);
     } catch (const Xapian::Error& e) {
       throw translate_xapian_error(e, context);
     } catch (const Error& e) {
