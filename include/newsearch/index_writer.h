@@ -72,6 +72,10 @@ class NEWSEARCH_API IndexWriter {
     /// dropped, the article is indexed undated (no date filter selects it)
     /// and a warning is logged. Empty when the date was valid or absent.
     std::string dropped_date;
+    /// Article::language as given, when it named no language (no ISO 639-1
+    /// code or language name): it was dropped and the language detected
+    /// from the text, as for an article without one; a warning is logged.
+    std::string dropped_language;
   };
 
   /** Open the index at @p path for writing, creating it if needed.

@@ -92,6 +92,10 @@ struct IndexStats {
   /// searchable, only no date filter selects it. An unchanged record is not
   /// read again, so a later run does not count it again.
   std::size_t bad_dates = 0;
+  /// Records read in this run whose "lang" named no language (no ISO 639-1
+  /// code or language name: "klingon", "und"): each was logged as a warning
+  /// and its language detected instead, as for a record without one.
+  std::size_t bad_languages = 0;
   std::size_t articles = 0;  ///< articles in the index after the run
   bool compacted = false;    ///< the run ended with a compaction
   std::uint64_t bytes = 0;   ///< bytes of source text read
