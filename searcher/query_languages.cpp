@@ -74,8 +74,8 @@ bool QueryLanguages::is_stopword(const std::string& term) const {
   double with_word = 0, stop_with_word = 0, all = 0, stop_all = 0;
   for (std::size_t i = 0; i < languages_.size(); ++i) {
     const auto& [code, articles] = languages_[i];
-    const double n = db_.get_termfreq(
-        schema::stem_term(schema::kPrefixStem, code, analyzer_.stem(term, code)));
+    const double n =
+        db_.get_termfreq(schema::stem_term(schema::kPrefixStem, code, analyzer_.stem(term, code)));
     with_word += n;
     all += articles;
     if (listed[i]) {

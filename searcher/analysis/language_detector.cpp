@@ -34,12 +34,11 @@ std::string detect_language_of(std::string_view text) {
   bool reliable = false;
   const CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
   const CLD2::Language found = CLD2::ExtDetectLanguageSummaryCheckUTF8(
-      text.data(), static_cast<int>(text.size()), true, &hints, 0, top3, percent3, scores3,
-      nullptr, &text_bytes, &reliable, &valid_prefix);
+      text.data(), static_cast<int>(text.size()), true, &hints, 0, top3, percent3, scores3, nullptr,
+      &text_bytes, &reliable, &valid_prefix);
   if (found == CLD2::UNKNOWN_LANGUAGE || found == CLD2::TG_UNKNOWN_LANGUAGE) return "";
-  if (!reliable &&
-      (top3[0] != found || percent3[0] < kMinPercentUnreliable ||
-       text_bytes < kMinTextBytesUnreliable))
+  if (!reliable && (top3[0] != found || percent3[0] < kMinPercentUnreliable ||
+                    text_bytes < kMinTextBytesUnreliable))
     return "";
   return languages::canonical(CLD2::LanguageCode(found)).value_or("");
 }
