@@ -31,7 +31,8 @@ class PrintRun {
   explicit PrintRun(const PrintOptions& opt)
       : opt_(opt),
         logger_(make_library_logger("newsearch.indexer", opt.log)),
-        log_(logger_.get()) {}
+        log_(logger_.get()),
+        analyzer_(AnalyzerOptions{opt.default_language}) {}
 
   PrintStats run() {
     if (!opt_.on_article)

@@ -92,7 +92,7 @@ IndexWriter IndexWriter::open(const std::string& path, const IndexWriterOptions&
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->log = make_library_logger("newsearch.writer", options.log);
-  impl->store.emplace(path);
+  impl->store.emplace(path, Analyzer(AnalyzerOptions{options.default_language}));
   impl->store->set_min_free_bytes(impl->options.min_free_bytes);
   if (impl->log)
     impl->log->info("opened {} for writing ({} articles)", path, impl->store->article_count());

@@ -61,7 +61,7 @@ class IndexRun {
     check_target();
     std::vector<SourceFile> files;
     for (const auto& s : opt_.sources) list_source(s, files);
-    writer_.emplace(opt_.db_path);
+    writer_.emplace(opt_.db_path, Analyzer(AnalyzerOptions{opt_.default_language}));
     writer_->set_min_free_bytes(opt_.min_free_bytes);
     templates_.emplace(
         TemplateLines::Index{[this](const std::string& t) { return writer_->term_frequency(t); },

@@ -94,6 +94,10 @@ void add_flags(CLI::App& app, Flags& f) {
       ->check(CLI::Range(0, 1 << 20))
       ->capture_default_str();
   app.add_flag("--no-prune", f.no_prune, "Keep articles whose source record disappeared");
+  app.add_option("--default-lang", f.options.default_language,
+                 "Language of articles that give none and whose language cannot be detected "
+                 "(ISO 639-1 code or name)")
+      ->capture_default_str();
   auto* compact = app.add_flag("--compact", f.options.compact,
                                "Compact the index after the run (SOURCE optional)");
   app.add_flag("--print", f.print,
@@ -124,6 +128,7 @@ int print(Flags& f) {
   newsearch::PrintOptions p;
   p.sources = f.options.sources;
   p.max_file_bytes = f.max_file_mb << 20;
+  p.default_language = f.options.default_language;
   p.log = f.options.log;
   // DEL and C1 controls, which JSON allows raw, are escaped too: an id (a
   // file name) may hold them.

@@ -38,6 +38,11 @@ struct IndexWriterOptions {
   /// program turns that into an exit status; a library does not take over
   /// its host's terminate handler).
   std::uint64_t min_free_bytes = 64ull << 20;
+  /// The language of articles that give none and whose text CLD2 cannot
+  /// tell (too short, mixed): an ISO 639-1 code or name, as
+  /// AnalyzerOptions::language. One that names no language is an error
+  /// (Error(kInvalidArgument)).
+  std::string default_language = "en";
   /// Log records of the writer (default: none).
   LogOptions log;
 };

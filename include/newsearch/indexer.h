@@ -34,6 +34,12 @@ struct IndexerOptions {
   /// Articles per commit. A crash loses at most one batch; searches see
   /// whole batches only.
   std::size_t batch_size = 1000;
+  /// The language of articles that give none and whose text CLD2 cannot
+  /// tell (too short, mixed): an ISO 639-1 code or name, as
+  /// AnalyzerOptions::language. One that names no language is an error
+  /// (Error(kInvalidArgument)).
+  std::string default_language = "en";
+
   /// Files (and JSONL lines) larger than this are skipped and counted.
   std::size_t max_file_bytes = 32u << 20;
   /// Delete articles of each SOURCE whose record is gone. A SOURCE that
