@@ -56,6 +56,13 @@ bool contains(const std::vector<Xapian::termpos>& sorted, Xapian::termpos p) {
   return std::binary_search(sorted.begin(), sorted.end(), p);
 }
 
+// The word as typed: a word's term, or a hyphenated word's joined form.
+std::string typed_form(const QueryLeaf& leaf) {
+  std::string joined;
+  for (const std::string& t : leaf.terms) joined += t;
+  return joined;
+}
+
 // One match per starting word, the longest (the rule in leaf_match.h).
 void one_per_start(std::vector<ByteRange>& found) {
   std::sort(found.begin(), found.end(), [](const ByteRange& a, const ByteRange& b) {
@@ -90,12 +97,30 @@ LeafMatch::LeafMatch(const QueryLeaf& leaf, const Xapian::Database& db, Analyzer
   stems_ = in_index(db, std::move(stems_));
   std::vector<Form> words;  // unprefixed forms counted one by one
   if (word_is_term_) words.push_back({"", term_});
-  for (const LangStem& s : stems_) {
-    std::vector<Form> forms = forms_of(db, analyzer, s);
-    words.insert(words.end(), forms.begin(), forms.end());
-  }
+  std::vector<std::vector<Form>> by_language;
+  for (const LangStem& s : stems_) by_language.push_back(forms_of(db, analyzer, s));
+  keep_languages_of(typed_form(leaf), by_language);
+  for (const auto& forms : by_language) words.insert(words.end(), forms.begin(), forms.end());
   if (applies_to(MatchField::kBody)) body_ = {existing(db, "", words), phrase_};
   headline_ = {existing(db, schema::kPrefixHeadline, words), phrase_};
+}
+
+void LeafMatch::keep_languages_of(const std::string& typed,
+                                  std::vector<std::vector<Form>>& by_language) {
+  if (stems_.size() <= 1) return;
+  auto holds = [&](const std::vector<Form>& forms) {
+    return std::any_of(forms.begin(), forms.end(), [&](const Form& f) { return f.term == typed; });
+  };
+  if (std::none_of(by_language.begin(), by_language.end(), holds)) return;
+  std::vector<LangStem> kept;
+  std::vector<std::vector<Form>> kept_forms;
+  for (std::size_t i = 0; i < stems_.size(); ++i)
+    if (holds(by_language[i])) {
+      kept.push_back(std::move(stems_[i]));
+      kept_forms.push_back(std::move(by_language[i]));
+    }
+  stems_ = std::move(kept);
+  by_language = std::move(kept_forms);
 }
 
 LeafMatch LeafMatch::of_stem(std::string lang, std::string stem) {

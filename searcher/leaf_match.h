@@ -64,7 +64,11 @@ class LeafMatch {
   /// unstemmed variants of each language's stem (synonym table) that some
   /// article has in each field. @p analyzer stems candidate forms (a form
   /// equal to the stem is the stem's form only if it stems to itself).
-  /// Languages in which no article has the stem are left out.
+  /// Languages in which no article has the stem are left out, and so are
+  /// those in whose articles the word never occurs as typed, when some
+  /// language has it so: "victime" is stemmed in French, not in English,
+  /// where its stem "victim" would find English articles; "Regierungen",
+  /// absent as typed from an index, is stemmed in every language.
   LeafMatch(const QueryLeaf& leaf, const Xapian::Database& db, Analyzer& analyzer);
 
   /// A plain word of stem @p stem in language @p lang (the feedback words,
@@ -111,6 +115,9 @@ class LeafMatch {
   std::vector<std::string> word_terms(MatchField field) const;
   Xapian::Query word_query(MatchField field) const;
   void find_phrase(const std::vector<const Token*>& words, std::vector<ByteRange>& out) const;
+  // Keeps the languages (stems_, and @p by_language: their forms) in whose
+  // articles the word occurs as @p typed, unless it occurs in none of them.
+  void keep_languages_of(const std::string& typed, std::vector<std::vector<Form>>& by_language);
 
   std::string term_;                 // a quoted word's term
   bool word_is_term_ = false;        // the word match is term_ (a quoted word)

@@ -40,14 +40,11 @@ bool is_arabic_mark_dropped(UChar32 base, UChar32 mark) {
   return base == kAlef && mark >= 0x0653 && mark <= 0x0655;
 }
 
-// Alef maksura to yeh and teh marbuta to heh (Lucene), 0 for other letters.
-UChar32 arabic_fold(UChar32 c) {
-  switch (c) {
-    case 0x0649: return 0x064A;  // ى -> ي
-    case 0x0629: return 0x0647;  // ة -> ه
-    default: return 0;
-  }
-}
+// Alef maksura to yeh (Lucene), 0 for other letters. Teh marbuta is not
+// mapped to heh as Lucene does: Xapian's Snowball stemmer strips ة as a
+// suffix but reads a final ه as a pronoun, and after the mapping stemmed
+// وشركة and شركة apart (measured: bench/languages.sh, issue 18).
+UChar32 arabic_fold(UChar32 c) { return c == 0x0649 ? 0x064A : 0; }
 
 // Marks (Unicode Mn) are removed where they are accents on letters that
 // readers search without them: on Latin, Greek and Cyrillic letters

@@ -1,7 +1,10 @@
 #include "searcher/analysis/languages.h"
 
+#include <unicode/uloc.h>
+
 #include <algorithm>
 #include <array>
+#include <set>
 
 namespace newsearch::languages {
 namespace {
@@ -63,6 +66,18 @@ constexpr std::array<Language, 48> kTable{{
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// Whether @p code (two lower-case letters) is an ISO 639-1 code: ICU's list
+// of ISO 639 languages, its two-letter entries.
+bool is_iso_639_1(const std::string& code) {
+  static const std::set<std::string, std::less<>> kCodes = [] {
+    std::set<std::string, std::less<>> codes;
+    for (const char* const* c = uloc_getISOLanguages(); c && *c; ++c)
+      if (std::string_view(*c).size() == 2) codes.emplace(*c);
+    return codes;
+  }();
+  return kCodes.count(code) > 0;
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -84,7 +99,8 @@ const Language* find(std::string_view code) {
 std::optional<std::string> canonical(std::string_view given) {
   const std::size_t cut = given.find_first_of("-_");
   const std::string head = lower(given.substr(0, cut));
-  if (head.size() == 2 && is_ascii_letter(head[0]) && is_ascii_letter(head[1])) return head;
+  if (head.size() == 2 && is_ascii_letter(head[0]) && is_ascii_letter(head[1]))
+    return find(head) || is_iso_639_1(head) ? std::optional<std::string>(head) : std::nullopt;
   if (cut != std::string_view::npos || head.empty()) return std::nullopt;  // "und-Latn", ""
   for (const Language& l : kTable)
     if (head == l.name) return std::string(l.code);

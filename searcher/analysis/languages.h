@@ -19,16 +19,16 @@ struct Language {
   std::string_view stemmer;  ///< Xapian::Stem name, or "" (no stemming)
 };
 
-/// The languages with a name or a stemmer, by code. A two-letter code not
-/// listed is still a language (canonical() accepts it): it is analysed
-/// without stemming or stopwords.
+/// The languages with a name or a stemmer, by code. Another ISO 639-1 code
+/// is still a language (canonical() accepts it): it is analysed without
+/// stemming or stopwords.
 std::span<const Language> table();
 
 /// The table entry of @p code (canonical form), or nullptr.
 const Language* find(std::string_view code);
 
-/// The canonical code of a language as given: an ISO 639-1 code in any
-/// case, optionally with a region or script ("de", "DE", "de-AT", "pt_BR",
+/// The canonical code of a language as given: an ISO 639-1 code (ICU's
+/// list; "qq" and "xx" are none) in any case, optionally with a region or script ("de", "DE", "de-AT", "pt_BR",
 /// "zh-Hant"), or an English or Snowball name from the table ("German",
 /// "portuguese"). nullopt for anything else ("", "und", "xx-Qaai", "deu",
 /// "klingon").
