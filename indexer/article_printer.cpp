@@ -7,6 +7,7 @@
 #include "indexer/article_reader.h"
 #include "indexer/date_check.h"
 #include "indexer/jsonl_reader.h"
+#include "indexer/language_choice.h"
 #include "indexer/source_walker.h"
 #include "indexer/template_lines.h"
 #include "newsearch/analyzer.h"
@@ -30,7 +31,8 @@ class PrintRun {
   explicit PrintRun(const PrintOptions& opt)
       : opt_(opt),
         logger_(make_library_logger("newsearch.indexer", opt.log)),
-        log_(logger_.get()) {}
+        log_(logger_.get()),
+        analyzer_(AnalyzerOptions{opt.default_language}) {}
 
   PrintStats run() {
     if (!opt_.on_article)
@@ -130,6 +132,8 @@ class PrintRun {
       SourceRecord article = jsonl_article(record, f.path, {&templates_, f.root});
       if (const auto bad = drop_bad_date(article); bad && log_)
         log_->warn("{}: {}", printable_path(where), bad_date_message(*bad));
+      if (const auto bad = drop_bad_language(article); bad && log_)
+        log_->warn("{}: {}", printable_path(where), bad_language_message(*bad));
       warn_if_unfilterable(article, where);
       emit(article);
     } catch (const InputError& e) {
@@ -152,7 +156,9 @@ class PrintRun {
     return false;
   }
 
-  void emit(const SourceRecord& a) {
+  // The record as it would be indexed, with its language settled.
+  void emit(SourceRecord a) {
+    settle_language(a, analyzer_);
     opt_.on_article(
         article_json(a).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
     ++stats_.printed;
@@ -178,6 +184,7 @@ nlohmann::ordered_json article_json(const SourceRecord& a) {
   put_optional(j, "date", a.date);
   j["date_source"] = a.date_source;
   put_optional(j, "lang", a.lang);
+  put_optional(j, "lang_source", a.lang_source);
   put_optional(j, "source", a.source);
   put_optional(j, "url", a.url);
   j["source_path"] = a.source_path;

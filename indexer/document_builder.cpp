@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "indexer/language_choice.h"
 #include "searcher/format/date_normalizer.h"
 #include "searcher/format/index_schema.h"
 #include "searcher/format/passage_layout.h"
@@ -16,19 +17,22 @@ struct Added {
   std::size_t words;     // words (joined compound forms not counted)
 };
 
-// Adds the tokens of one text: positional unstemmed terms and stemmed terms.
-// Forms that differ from their stem go to @p variants (may repeat); the
-// tokens themselves to @p terms if given.
+// Adds the tokens of one text in language @p lang: positional unstemmed
+// terms and stemmed terms. Forms that differ from their stem go to
+// @p variants (may repeat) under the body stem term; the tokens themselves
+// to @p terms if given.
 Added add_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view text,
-               Xapian::termpos base, std::string_view exact_prefix, std::string_view stem_prefix,
-               Variants* variants, std::vector<PassageLayout::Term>* terms = nullptr) {
+               const std::string& lang, Xapian::termpos base, std::string_view exact_prefix,
+               std::string_view stem_prefix, Variants* variants,
+               std::vector<PassageLayout::Term>* terms = nullptr) {
   Added added{base, 0};
-  for (const Token& t : analyzer.analyze(text)) {
+  for (const Token& t : analyzer.analyze(text, lang)) {
     const Xapian::termpos pos = base + t.position;
     if (terms) terms->push_back({pos, t.term});
     doc.add_posting(schema::term(exact_prefix, t.term), pos);
-    doc.add_term(schema::term(stem_prefix, t.stem));
-    if (variants && t.term != t.stem) variants->emplace_back(t.stem, t.term);
+    doc.add_term(schema::stem_term(stem_prefix, lang, t.stem));
+    if (variants && t.term != t.stem)
+      variants->emplace_back(schema::stem_term(schema::kPrefixStem, lang, t.stem), t.term);
     added.last = std::max(added.last, pos);
     added.words += t.joined ? 0 : 1;
   }
@@ -46,8 +50,10 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
 
 // The document of build_document(), with @p stamp as its kSlotHash value:
 // the one place that writes it.
-Xapian::Document document_of(const SourceRecord& a, Analyzer& analyzer, Variants* variants,
+Xapian::Document document_of(const SourceRecord& given, Analyzer& analyzer, Variants* variants,
                              const PassageOptions& passage_options, const std::string& stamp) {
+  SourceRecord a = given;  // the copy costs little next to the analysis
+  settle_language(a, analyzer);
   StoredArticle rec;
   rec.id = a.id;
   rec.title = a.title;
@@ -57,6 +63,7 @@ Xapian::Document document_of(const SourceRecord& a, Analyzer& analyzer, Variants
   rec.source = a.source;
   rec.url = a.url;
   rec.lang = a.lang;
+  rec.lang_source = a.lang_source;
   rec.title_derived = a.title_derived;
   rec.date_source = a.date_source;
   rec.dropped = a.dropped;
@@ -65,16 +72,18 @@ Xapian::Document document_of(const SourceRecord& a, Analyzer& analyzer, Variants
   Xapian::Document doc;
   doc.add_boolean_term(id_term(a.id));
   PassageLayout layout;
+  layout.lang = a.lang;
   // A derived title is the body's first sentence: shown, not indexed again
   // as headline evidence.
   if (!a.title_derived)
-    add_text(doc, analyzer, a.title, 1, schema::kPrefixHeadline, schema::kPrefixHeadlineStem,
-             variants, &layout.headline_terms);
+    add_text(doc, analyzer, a.title, a.lang, 1, schema::kPrefixHeadline,
+             schema::kPrefixHeadlineStem, variants, &layout.headline_terms);
   Xapian::termpos base = 1;
   std::size_t words = 0;
   for (auto [b, e] : rec.passages) {
     const std::string_view passage = std::string_view(rec.body).substr(b, e - b);
-    const Added added = add_text(doc, analyzer, passage, base, "", schema::kPrefixStem, variants);
+    const Added added =
+        add_text(doc, analyzer, passage, a.lang, base, "", schema::kPrefixStem, variants);
     layout.starts.push_back(base);
     layout.words.push_back(static_cast<std::uint32_t>(added.words));
     base = added.last + schema::kPassagePositionGap;
@@ -89,6 +98,7 @@ Xapian::Document document_of(const SourceRecord& a, Analyzer& analyzer, Variants
   doc.add_value(schema::kSlotLayout, encode_layout(layout));
   if (const std::string source = source_term(analyzer, a.source); !source.empty())
     doc.add_boolean_term(source);
+  doc.add_boolean_term(schema::term(schema::kPrefixLanguage, a.lang));
   doc.add_value(schema::kSlotDate, normalize_date(a.date));
   for (const std::string& t : a.line_terms) doc.add_boolean_term(t);
   doc.add_value(schema::kSlotHash, stamp);
@@ -112,6 +122,7 @@ SourceRecord record_of_stored(const StoredArticle& s) {
   a.source = s.source;
   a.url = s.url;
   a.lang = s.lang;
+  a.lang_source = s.lang_source;
   a.title_derived = s.title_derived;
   a.date_source = s.date_source;
   a.dropped = s.dropped;

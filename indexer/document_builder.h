@@ -36,9 +36,9 @@ std::string root_term(const std::string& root_key);
 /// costs one value lookup per article.
 std::string source_stamp(const std::string& hash, const std::string& root_key);
 
-/// (stem, form) pairs of one article whose normalised form differs from its
-/// stem, each once: what the writer adds to the synonym table
-/// (index_schema.h, "word variants").
+/// (body stem term, form) pairs of one article whose normalised form differs
+/// from its stem ("ZENceasefir", "ceasefires"), each once: what the writer adds to the synonym
+/// table (index_schema.h, "word variants").
 using Variants = std::vector<std::pair<std::string, std::string>>;
 
 /// Builds the document of one article: terms with positions for headline and

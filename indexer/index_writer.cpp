@@ -9,6 +9,7 @@
 #include "indexer/article_reader.h"
 #include "indexer/date_check.h"
 #include "indexer/index_store.h"
+#include "indexer/language_choice.h"
 #include "newsearch/error.h"
 #include "searcher/boundary/log_bridge.h"
 #include "searcher/boundary/utf8.h"
@@ -91,7 +92,7 @@ IndexWriter IndexWriter::open(const std::string& path, const IndexWriterOptions&
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->log = make_library_logger("newsearch.writer", options.log);
-  impl->store.emplace(path);
+  impl->store.emplace(path, Analyzer(AnalyzerOptions{options.default_language}));
   impl->store->set_min_free_bytes(impl->options.min_free_bytes);
   if (impl->log)
     impl->log->info("opened {} for writing ({} articles)", path, impl->store->article_count());
@@ -108,6 +109,9 @@ IndexWriter::PutResult IndexWriter::put(const Article& article, PutNotes& notes)
   const std::optional<std::string> bad_date = drop_bad_date(parsed);
   if (impl_->log && bad_date)
     impl_->log->warn("{}: {}", about(article), bad_date_message(*bad_date));
+  const std::optional<std::string> bad_language = drop_bad_language(parsed);
+  if (impl_->log && bad_language)
+    impl_->log->warn("{}: {}", about(article), bad_language_message(*bad_language));
   Analyzer& analyzer = impl_->store->analyzer();
   if (impl_->log && !parsed.source.empty() && source_term(analyzer, parsed.source).empty())
     impl_->log->warn(
@@ -115,7 +119,7 @@ IndexWriter::PutResult IndexWriter::put(const Article& article, PutNotes& notes)
         about(article), parsed.source);
   const std::string root(schema::kApiRootKey);
   const IndexStore::Outcome outcome = impl_->store->put(parsed, root);
-  notes = {bad_date.value_or("")};
+  notes = {bad_date.value_or(""), bad_language.value_or("")};
   switch (outcome) {
     case IndexStore::Outcome::kUnchanged: return PutResult::kUnchanged;
     case IndexStore::Outcome::kAdded: impl_->changed_one(); return PutResult::kAdded;

@@ -15,6 +15,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/index_store.h"
 #include "indexer/jsonl_reader.h"
+#include "indexer/language_choice.h"
 #include "indexer/shard_builder.h"
 #include "indexer/source_walker.h"
 #include "indexer/template_lines.h"
@@ -60,7 +61,7 @@ class IndexRun {
     check_target();
     std::vector<SourceFile> files;
     for (const auto& s : opt_.sources) list_source(s, files);
-    writer_.emplace(opt_.db_path);
+    writer_.emplace(opt_.db_path, Analyzer(AnalyzerOptions{opt_.default_language}));
     writer_->set_min_free_bytes(opt_.min_free_bytes);
     templates_.emplace(
         TemplateLines::Index{[this](const std::string& t) { return writer_->term_frequency(t); },
@@ -201,6 +202,7 @@ class IndexRun {
       if (writer_->unchanged(record.id, record.hash, f.root)) return count_unchanged();
       SourceRecord article = jsonl_article(record, f.path, {&*templates_, f.root});
       drop_if_bad_date(article, where);
+      drop_if_bad_language(article, where);
       warn_if_unfilterable(article, where);
       store(std::move(article), f.root);
     } catch (const InputError& e) {
@@ -216,6 +218,15 @@ class IndexRun {
     if (!bad) return;
     ++stats_.bad_dates;
     if (log_) log_->warn("{}: {}", printable_path(where), bad_date_message(*bad));
+  }
+
+  // A lang that names no language is dropped, said once and counted; the
+  // article's language is detected (language_choice.h).
+  void drop_if_bad_language(SourceRecord& a, const std::string& where) {
+    const std::optional<std::string> bad = drop_bad_language(a);
+    if (!bad) return;
+    ++stats_.bad_languages;
+    if (log_) log_->warn("{}: {}", printable_path(where), bad_language_message(*bad));
   }
 
   // An article whose publisher name no --source can name is indexed, and

@@ -34,9 +34,11 @@ atomic: searches see the previous or the new state, and a killed run leaves
 the last commit intact; the next run completes the work.
 
 Output: one summary line on stdout, e.g.
-  added=3 updated=1 deleted=0 unchanged=96 skipped=0 errors=0 bad_dates=0 articles=100 seconds=0.4 status=ok
-(bad_dates: records whose date was not ISO 8601, indexed undated and
-warned about one by one; they do not change the status.)
+  added=3 updated=1 deleted=0 unchanged=96 skipped=0 errors=0 bad_dates=0 bad_langs=0 articles=100 seconds=0.4 status=ok
+(bad_dates: records whose date was not ISO 8601, indexed undated;
+bad_langs: records whose "lang" named no language, whose language was
+detected instead; both are warned about one by one and do not change the
+status.)
 
 Exit status: 0 success; 1 finished, but some records were skipped or some
 sources could not be read (see the log); 2 error, or nothing could be
@@ -44,7 +46,8 @@ indexed; 3 another indexer holds the index lock.
 
 --print SOURCE... reads the sources exactly as indexing would and writes
 one JSON object per article per line to stdout (id, title, title_derived,
-date, date_source, lang, source, url, source_path, paragraphs, dropped; see
+date, date_source, lang, lang_source, source, url, source_path, paragraphs,
+dropped; see
 docs/indexing.md), with the same warnings on stderr; it never opens or
 creates an index (--db is ignored). Exit status: 0 at least one article
 printed; 1 none; 2 error (a missing SOURCE, bad flags).
@@ -91,6 +94,10 @@ void add_flags(CLI::App& app, Flags& f) {
       ->check(CLI::Range(0, 1 << 20))
       ->capture_default_str();
   app.add_flag("--no-prune", f.no_prune, "Keep articles whose source record disappeared");
+  app.add_option("--default-lang", f.options.default_language,
+                 "Language of articles that give none and whose language cannot be detected "
+                 "(ISO 639-1 code or name)")
+      ->capture_default_str();
   auto* compact = app.add_flag("--compact", f.options.compact,
                                "Compact the index after the run (SOURCE optional)");
   app.add_flag("--print", f.print,
@@ -121,6 +128,7 @@ int print(Flags& f) {
   newsearch::PrintOptions p;
   p.sources = f.options.sources;
   p.max_file_bytes = f.max_file_mb << 20;
+  p.default_language = f.options.default_language;
   p.log = f.options.log;
   // DEL and C1 controls, which JSON allows raw, are escaped too: an id (a
   // file name) may hold them.
@@ -164,9 +172,9 @@ int run(Flags& f) {
   const int status = exit_status(o, s, log);
   std::printf(
       "added=%zu updated=%zu deleted=%zu unchanged=%zu skipped=%zu errors=%zu bad_dates=%zu "
-      "articles=%zu seconds=%.2f status=%s\n",
-      s.added, s.updated, s.deleted, s.unchanged, s.skipped, s.errors, s.bad_dates, s.articles,
-      s.seconds,
+      "bad_langs=%zu articles=%zu seconds=%.2f status=%s\n",
+      s.added, s.updated, s.deleted, s.unchanged, s.skipped, s.errors, s.bad_dates, s.bad_languages,
+      s.articles, s.seconds,
       status == kExitOk        ? "ok"
       : status == kExitPartial ? "partial"
                                : "failed");

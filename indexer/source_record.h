@@ -20,8 +20,13 @@ struct SourceRecord {
   std::string date;                     ///< ISO 8601 or empty
   std::string source;                   ///< publisher or empty
   std::string url;                      ///< URL or empty
-  std::string lang;                     ///< ISO 639-1 or empty
-  std::string hash;                     ///< content hash of the raw record (hex)
+  /// ISO 639-1 code, canonical (language_choice.h); empty until settled.
+  std::string lang;
+  /// How lang was chosen: "field" (JSONL "lang", Article::language),
+  /// "detected" (CLD2 on headline and body), "default" (neither: the
+  /// analyzer's default language); "" until settled.
+  std::string lang_source;
+  std::string hash;  ///< content hash of the raw record (hex)
   /// The title is not the source's own: taken from the first sentence of
   /// the body (a JSONL record without a title, a page without a headline).
   bool title_derived = false;

@@ -1,13 +1,11 @@
 #include "indexer/variant_recorder.h"
 
-#include "searcher/format/index_schema.h"
-
 namespace newsearch {
 
 void VariantRecorder::record(Xapian::WritableDatabase& db, const Variants& variants) {
   std::string key;
-  for (const auto& [stem, form] : variants) {
-    key.assign(schema::kPrefixStem).append(stem);
+  for (const auto& [stem_term, form] : variants) {
+    key.assign(stem_term);
     const std::size_t stem_key_size = key.size();
     key.push_back('\0');
     key.append(form);

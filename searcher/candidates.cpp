@@ -84,12 +84,13 @@ void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query&
 }
 
 void weigh_plain(Xapian::Database& db, const BuiltQuery& plain, std::size_t concepts,
-                 const RankingParams& rp, std::vector<Candidate>& cands) {
+                 const RankingParams& rp, const Analyzer& analyzer, std::vector<Candidate>& cands) {
   std::vector<Candidate> weighed = cands;
   // AND_MAYBE with nothing: the plain query's own weights.
   reweigh(db, plain, Xapian::Query::MatchNothing, rp.plain, weighed);
-  const Xapian::Query expansion = feedback_query(db, feedback_docs(weighed, rp.feedback.docs),
-                                                 static_cast<double>(concepts), 0.0, rp.feedback);
+  const Xapian::Query expansion =
+      feedback_query(db, feedback_docs(weighed, rp.feedback.docs), static_cast<double>(concepts),
+                     0.0, rp.feedback, analyzer);
   if (!expansion.empty()) reweigh(db, plain, expansion, rp.plain, weighed);
   for (std::size_t i = 0; i < cands.size(); ++i) cands[i].plain_weight = weighed[i].weight;
 }
@@ -101,14 +102,16 @@ Candidates candidates(Xapian::Database& db, const QueryPlan& plan) {
   cands = retrieve(db, plan.built, plan.filter, rp, plan.depth, out.estimated);
   if (plan.tiered || rp.feedback.docs == 0 || cands.empty() || plan.deadline.passed()) return out;
   const auto concepts = static_cast<double>(plan.ranker.concept_count());
-  const Xapian::Query expansion = feedback_query(db, feedback_docs(cands, rp.feedback.docs),
-                                                 concepts, plan.headline_boost, rp.feedback);
+  const Xapian::Query expansion =
+      feedback_query(db, feedback_docs(cands, rp.feedback.docs), concepts, plan.headline_boost,
+                     rp.feedback, plan.analyzer);
   // The feedback words re-weigh the candidates rather than retrieve again
   // from the whole index: on the IR collections (depth 1000) that moved MAP
   // by at most 0.0005, and on 4-word queries at 101k articles it costs
   // 1.1 ms instead of 9.4 (bench/speed-profile.md).
   if (!expansion.empty()) reweigh(db, plan.built, expansion, rp.article, cands);
-  if (!plan.deadline.passed()) weigh_plain(db, plan.plain, plan.ranker.concept_count(), rp, cands);
+  if (!plan.deadline.passed())
+    weigh_plain(db, plan.plain, plan.ranker.concept_count(), rp, plan.analyzer, cands);
   return out;
 }
 

@@ -49,7 +49,7 @@ void reweigh(Xapian::Database& db, const BuiltQuery& built, const Xapian::Query&
 /// with the feedback words of the best rp.feedback.docs of that weighing.
 /// @p concepts as in candidates().
 void weigh_plain(Xapian::Database& db, const BuiltQuery& plain, std::size_t concepts,
-                 const RankingParams& rp, std::vector<Candidate>& cands);
+                 const RankingParams& rp, const Analyzer& analyzer, std::vector<Candidate>& cands);
 
 /// The candidates of a search and Xapian's estimate of all its matches.
 struct Candidates {

@@ -46,7 +46,7 @@ void EvidenceReader::prefetch(std::vector<Xapian::docid> candidates) {
         if (*it == did) slot->second.push_back(did);
       }
     };
-    for (const auto& t : f.words) note(t);
+    for (const auto& f_word : f.words) note(f_word.term);
     for (const auto& t : f.phrase) note(t);
   }
   prefetched_ = std::move(candidates);
@@ -82,9 +82,9 @@ ArticleEvidence EvidenceReader::read(Xapian::docid did) const {
   for (std::size_t c = 0; c < n; ++c) {
     const LeafMatch& leaf = *leaves_[c];
     if (!leaf.forms(MatchField::kHeadline).empty())
-      ev.headline.tf[c] = leaf.positions(MatchField::kHeadline, headline).size();
+      ev.headline.tf[c] = leaf.positions(MatchField::kHeadline, layout->lang, headline).size();
     if (leaf.forms(MatchField::kBody).empty()) continue;
-    for (Xapian::termpos p : leaf.positions(MatchField::kBody, body)) {
+    for (Xapian::termpos p : leaf.positions(MatchField::kBody, layout->lang, body)) {
       const std::size_t i = layout->passage_of(p);
       if (i < ev.passages.size()) ++ev.passages[i].tf[c];
     }

@@ -7,20 +7,20 @@
 
 #include "searcher/format/index_schema.h"
 #include "searcher/query_builder.h"
-#include "searcher/query_parser.h"
 
 namespace newsearch {
 namespace {
 
-// The stem of a body ("Z") or headline ("ZS") stem term; empty for other terms.
-std::string stem_of(const std::string& term) {
-  const std::string_view hs = schema::kPrefixHeadlineStem, bs = schema::kPrefixStem;
-  if (term.starts_with(hs)) return term.substr(hs.size());
-  if (term.starts_with(bs)) return term.substr(bs.size());
-  return {};
+// The body stem term of a body or headline stem term (index_schema.h); empty
+// for other terms.
+std::string body_stem_term(const std::string& term) {
+  schema::StemTerm parts;
+  if (!schema::parse_stem_term(term, parts)) return {};
+  return schema::stem_term(schema::kPrefixStem, parts.lang, parts.stem);
 }
 
-// P(stem | article): within-article frequency of each stem, headline and body together.
+// P(stem | article): within-article frequency of each stem (keyed by its body
+// stem term, which names its language), headline and body together.
 std::map<std::string, double> article_model(const Xapian::Database& db, Xapian::docid did) {
   std::map<std::string, double> tf;
   double length = 0;
@@ -29,7 +29,7 @@ std::map<std::string, double> article_model(const Xapian::Database& db, Xapian::
   for (; it != db.termlist_end(did); ++it) {
     const std::string term = *it;
     if (!term.starts_with(schema::kPrefixStem)) break;
-    std::string stem = stem_of(term);
+    std::string stem = body_stem_term(term);
     if (stem.empty()) continue;
     tf[stem] += it.get_wdf();
     length += it.get_wdf();
@@ -41,23 +41,31 @@ std::map<std::string, double> article_model(const Xapian::Database& db, Xapian::
 
 // Document frequency of a stem: articles with it in the body or the headline
 // (at least the larger of the two counts; used only to drop common words).
-double stem_df(const Xapian::Database& db, const std::string& stem) {
-  return std::max(db.get_termfreq(schema::term(schema::kPrefixStem, stem)),
-                  db.get_termfreq(schema::term(schema::kPrefixHeadlineStem, stem)));
+double stem_df(const Xapian::Database& db, const schema::StemTerm& s) {
+  return std::max(db.get_termfreq(schema::stem_term(schema::kPrefixStem, s.lang, s.stem)),
+                  db.get_termfreq(schema::stem_term(schema::kPrefixHeadlineStem, s.lang, s.stem)));
 }
 
-bool usable(const Xapian::Database& db, const std::string& stem, const FeedbackParams& p) {
-  if (stem.size() < 2 || is_stopword(stem)) return false;
+bool usable(const Xapian::Database& db, const Analyzer& analyzer, const schema::StemTerm& s,
+            const FeedbackParams& p) {
+  const std::string& stem = s.stem;
+  if (stem.size() < 2 || analyzer.is_stopword(stem, s.lang)) return false;
   if (std::all_of(stem.begin(), stem.end(), [](unsigned char c) { return c >= '0' && c <= '9'; }))
     return false;
-  return stem_df(db, stem) <= p.max_df * static_cast<double>(db.get_doccount());
+  return stem_df(db, s) <= p.max_df * static_cast<double>(db.get_doccount());
+}
+
+schema::StemTerm parts_of(const std::string& body_stem_term) {
+  schema::StemTerm parts;
+  schema::parse_stem_term(body_stem_term, parts);
+  return parts;
 }
 
 }  // namespace
 
 Xapian::Query feedback_query(const Xapian::Database& db, const std::vector<ScoredDoc>& top,
-                             double query_size, double headline_boost,
-                             const FeedbackParams& params) {
+                             double query_size, double headline_boost, const FeedbackParams& params,
+                             const Analyzer& analyzer) {
   std::map<std::string, double> model;  // relevance model: sum of P(t|D) * P(D|Q)
   const std::size_t n = std::min(top.size(), params.docs);
   if (n == 0) return {};
@@ -85,17 +93,20 @@ Xapian::Query feedback_query(const Xapian::Database& db, const std::vector<Score
   std::vector<std::pair<double, std::string>> ranked;
   for (auto& candidate : all) {
     if (ranked.size() == params.terms) break;
-    if (usable(db, candidate.second, params)) ranked.push_back(std::move(candidate));
+    if (usable(db, analyzer, parts_of(candidate.second), params))
+      ranked.push_back(std::move(candidate));
   }
   double mass = 0;
   for (const auto& r : ranked) mass += r.first;
   if (mass <= 0) return {};
 
   std::vector<Xapian::Query> parts;
-  for (const auto& [w, stem] : ranked) {
-    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                       leaf_query(LeafMatch::of_stem(stem), headline_boost),
-                       params.weight * query_size * w / mass);
+  for (const auto& [w, term] : ranked) {
+    schema::StemTerm s = parts_of(term);
+    parts.emplace_back(
+        Xapian::Query::OP_SCALE_WEIGHT,
+        leaf_query(LeafMatch::of_stem(std::move(s.lang), std::move(s.stem)), headline_boost),
+        params.weight * query_size * w / mass);
   }
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "newsearch/analyzer.h"
+
 namespace newsearch {
 
 /// Defaults: the configuration measured on the IR test collections
@@ -39,7 +41,7 @@ using ScoredDoc = std::pair<Xapian::docid, double>;
 /// query the expansion carries about `weight` of their combined weight.
 /// Returns an empty query when there is nothing to expand with.
 Xapian::Query feedback_query(const Xapian::Database& db, const std::vector<ScoredDoc>& top,
-                             double query_size, double headline_boost,
-                             const FeedbackParams& params);
+                             double query_size, double headline_boost, const FeedbackParams& params,
+                             const Analyzer& analyzer);
 
 }  // namespace newsearch

@@ -7,6 +7,7 @@
 #include "searcher/format/date_normalizer.h"
 #include "searcher/format/index_schema.h"
 #include "searcher/format/source_term.h"
+#include "searcher/query_languages.h"
 
 namespace newsearch {
 namespace {
@@ -53,14 +54,30 @@ Xapian::Query source_filter(const SearchOptions& o, const Analyzer& analyzer) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+Xapian::Query language_filter(const SearchOptions& o) {
+  std::vector<Xapian::Query> terms;
+  for (const std::string& code : language_filter_codes(o))
+    terms.emplace_back(schema::term(schema::kPrefixLanguage, code));
+  if (terms.empty()) return {};
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Both queries, either if the other is empty.
+Xapian::Query both(const Xapian::Query& a, const Xapian::Query& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return Xapian::Query(Xapian::Query::OP_AND, a, b);
+}
+
+// The filters on what an article is (source, language), not when.
+Xapian::Query attribute_filter(const SearchOptions& o, const Analyzer& analyzer) {
+  return both(source_filter(o, analyzer), language_filter(o));
+}
+
 }  // namespace
 
 Xapian::Query filter_query(const SearchOptions& options, const Analyzer& analyzer) {
-  const Xapian::Query sources = source_filter(options, analyzer);
-  const Xapian::Query dates = date_filter(options);
-  if (sources.empty()) return dates;
-  if (dates.empty()) return sources;
-  return Xapian::Query(Xapian::Query::OP_AND, sources, dates);
+  return both(attribute_filter(options, analyzer), date_filter(options));
 }
 
 bool has_date_filter(const SearchOptions& options) {
@@ -72,7 +89,7 @@ Xapian::Query undated_filter(const SearchOptions& options, const Analyzer& analy
   // Every stored date starts with a digit (normalize_date()); an undated
   // article has no value in the slot at all (an empty value is none).
   const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, std::string("0"));
-  Xapian::Query others = source_filter(options, analyzer);
+  Xapian::Query others = attribute_filter(options, analyzer);
   if (others.empty()) others = Xapian::Query::MatchAll;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, others, dated);
 }

@@ -24,7 +24,7 @@ Passage make_passage(const StoredArticle& article, Analyzer& analyzer, const Pas
     p.snippet = make_snippet(p.text, {}, {}, opt.snippet_chars);
     return p;
   }
-  const PassageEvidence ev = ranker.examine(analyzer, p.text);
+  const PassageEvidence ev = ranker.examine(analyzer, p.text, article.lang);
   // The stored evidence gives the same count (evidence.h); a passage whose
   // evidence was not read (time budget) has only this one.
   if (rp.matched == 0) p.matched_terms = ev.matched_concepts();
@@ -55,6 +55,7 @@ Hit make_hit(Xapian::Database& db, Analyzer& analyzer, const QueryPlan& plan, co
   h.date = std::move(article.date);
   h.source = std::move(article.source);
   h.url = std::move(article.url);
+  h.language = std::move(article.lang);
   return h;
 }
 

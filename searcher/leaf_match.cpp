@@ -17,25 +17,38 @@ std::string_view stem_prefix(MatchField field) {
   return field == MatchField::kHeadline ? schema::kPrefixHeadlineStem : schema::kPrefixStem;
 }
 
-// The normalised forms in the index whose stem is @p stem: its variants from
-// the synonym table and the stem itself if it is its own stem (Snowball
-// stems are not always fixed points: a word spelt like one stem can have
-// another).
-std::vector<std::string> forms_of(const Xapian::Database& db, Analyzer& analyzer,
-                                  const std::string& stem) {
-  std::vector<std::string> forms;
-  if (analyzer.stem(stem) == stem) forms.push_back(stem);
-  const std::string key = schema::term(schema::kPrefixStem, stem);
-  for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) forms.push_back(*it);
+// The normalised forms in the index whose stem in language @p s.lang is
+// s.stem: its variants from the synonym table and the stem itself if it is
+// its own stem (Snowball stems are not always fixed points: a word spelt
+// like one stem can have another).
+std::vector<Form> forms_of(const Xapian::Database& db, Analyzer& analyzer, const LangStem& s) {
+  std::vector<Form> forms;
+  if (analyzer.stem(s.stem, s.lang) == s.stem) forms.push_back({s.lang, s.stem});
+  const std::string key = schema::stem_term(schema::kPrefixStem, s.lang, s.stem);
+  for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it)
+    forms.push_back({s.lang, *it});
   return forms;
 }
 
 // The @p forms that some article has under @p prefix (unprefixed).
-std::vector<std::string> existing(const Xapian::Database& db, std::string_view prefix,
-                                  const std::vector<std::string>& forms) {
-  std::vector<std::string> out;
+std::vector<Form> existing(const Xapian::Database& db, std::string_view prefix,
+                           const std::vector<Form>& forms) {
+  std::vector<Form> out;
   for (const auto& f : forms)
-    if (db.term_exists(std::string(prefix) + f)) out.push_back(f);
+    if (db.term_exists(std::string(prefix) + f.term)) out.push_back(f);
+  return out;
+}
+
+// The stems of @p stems that some article has in its body or headline; the
+// first one if none is (the query then matches nothing, as one word would).
+std::vector<LangStem> in_index(const Xapian::Database& db, std::vector<LangStem> stems) {
+  if (stems.size() <= 1) return stems;
+  std::vector<LangStem> out;
+  for (const LangStem& s : stems)
+    if (db.term_exists(schema::stem_term(schema::kPrefixStem, s.lang, s.stem)) ||
+        db.term_exists(schema::stem_term(schema::kPrefixHeadlineStem, s.lang, s.stem)))
+      out.push_back(s);
+  if (out.empty()) out.push_back(stems.front());
   return out;
 }
 
@@ -62,54 +75,78 @@ void collect_leaves(const QueryNode& n, std::vector<const QueryLeaf*>& out) {
 }  // namespace
 
 LeafMatch::LeafMatch(const QueryLeaf& leaf) : title_only_(leaf.title_only) {
-  if (leaf.terms.size() == 1) {
-    word_ = leaf.exact ? leaf.terms[0] : leaf.stems[0];
-    word_is_term_ = leaf.exact;
-  } else {
-    phrase_ = leaf.terms;
-    // "cease-fire" also matches a plain "ceasefire" (and its joined form).
-    word_ = leaf.joined_stem;
+  if (leaf.terms.size() == 1 && leaf.exact) {
+    term_ = leaf.terms[0];
+    word_is_term_ = true;
+    return;
   }
+  stems_ = leaf.stems;
+  // "cease-fire" also matches a plain "ceasefire" (and its joined form).
+  if (leaf.terms.size() > 1) phrase_ = leaf.terms;
 }
 
 LeafMatch::LeafMatch(const QueryLeaf& leaf, const Xapian::Database& db, Analyzer& analyzer)
     : LeafMatch(leaf) {
-  std::vector<std::string> words;  // unprefixed forms counted one by one
-  if (!word_.empty()) words = word_is_term_ ? std::vector{word_} : forms_of(db, analyzer, word_);
+  stems_ = in_index(db, std::move(stems_));
+  std::vector<Form> words;  // unprefixed forms counted one by one
+  if (word_is_term_) words.push_back({"", term_});
+  for (const LangStem& s : stems_) {
+    std::vector<Form> forms = forms_of(db, analyzer, s);
+    words.insert(words.end(), forms.begin(), forms.end());
+  }
   if (applies_to(MatchField::kBody)) body_ = {existing(db, "", words), phrase_};
   headline_ = {existing(db, schema::kPrefixHeadline, words), phrase_};
 }
 
-LeafMatch LeafMatch::of_stem(std::string stem) {
+LeafMatch LeafMatch::of_stem(std::string lang, std::string stem) {
   LeafMatch m;
-  m.word_ = std::move(stem);
+  m.stems_.push_back({std::move(lang), std::move(stem)});
   return m;
 }
 
-std::string LeafMatch::word_term(MatchField field) const {
-  return schema::term(word_is_term_ ? exact_prefix(field) : stem_prefix(field), word_);
+const std::string* LeafMatch::stem_in(const std::string& lang) const {
+  for (const LangStem& s : stems_)
+    if (s.lang == lang) return &s.stem;
+  return nullptr;
+}
+
+std::vector<std::string> LeafMatch::word_terms(MatchField field) const {
+  if (word_is_term_) return {schema::term(exact_prefix(field), term_)};
+  std::vector<std::string> out;
+  for (const LangStem& s : stems_)
+    out.push_back(schema::stem_term(stem_prefix(field), s.lang, s.stem));
+  return out;
+}
+
+Xapian::Query LeafMatch::word_query(MatchField field) const {
+  const std::vector<std::string> terms = word_terms(field);
+  if (terms.size() == 1) return Xapian::Query(terms[0]);
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
 Xapian::Query LeafMatch::query(MatchField field) const {
-  if (phrase_.empty()) return Xapian::Query(word_term(field));
+  if (phrase_.empty()) return word_query(field);
   std::vector<Xapian::Query> parts;
   for (const auto& t : phrase_) parts.emplace_back(schema::term(exact_prefix(field), t));
   Xapian::Query phrase(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
                        static_cast<Xapian::termcount>(parts.size()));
-  if (word_.empty()) return phrase;
-  return Xapian::Query(Xapian::Query::OP_OR, phrase, Xapian::Query(word_term(field)));
+  if (!has_word()) return phrase;
+  return Xapian::Query(Xapian::Query::OP_OR, phrase, word_query(field));
 }
 
 double LeafMatch::idf(const Xapian::Database& db) const {
-  Xapian::doccount n = 0;
-  if (phrase_.empty()) {
-    n = db.get_termfreq(word_term(MatchField::kBody));
-  } else {
+  // An article has one language, so the articles with the word's stem in
+  // each language add up.
+  Xapian::doccount word = 0;
+  for (const std::string& t : word_terms(MatchField::kBody)) word += db.get_termfreq(t);
+  Xapian::doccount n = word;
+  if (!phrase_.empty()) {
     n = db.get_doccount();
     for (const auto& t : phrase_) n = std::min(n, db.get_termfreq(t));
-    if (!word_.empty()) n = std::max(n, db.get_termfreq(word_term(MatchField::kBody)));
+    if (has_word()) n = std::max(n, word);
   }
   const double total = db.get_doccount();
+  n = std::min<Xapian::doccount>(n, db.get_doccount());
   return std::log(1.0 + (total - n + 0.5) / (n + 0.5));
 }
 
@@ -117,10 +154,12 @@ const FieldForms& LeafMatch::forms(MatchField field) const {
   return field == MatchField::kHeadline ? headline_ : body_;
 }
 
-std::vector<Xapian::termpos> LeafMatch::positions(MatchField field, const Lookup& lookup) const {
+std::vector<Xapian::termpos> LeafMatch::positions(MatchField field, const std::string& lang,
+                                                  const Lookup& lookup) const {
   const FieldForms& terms = forms(field);
   std::vector<Xapian::termpos> out;
-  for (const auto& term : terms.words) lookup(term, out);
+  for (const Form& f : terms.words)
+    if (f.lang.empty() || f.lang == lang) lookup(f.term, out);
   if (!terms.phrase.empty()) {
     std::vector<Xapian::termpos> first;
     lookup(terms.phrase[0], first);
@@ -161,14 +200,16 @@ void LeafMatch::find_phrase(const std::vector<const Token*>& words,
 }
 
 std::vector<ByteRange> LeafMatch::find(const std::vector<Token>& tokens,
-                                       const std::vector<const Token*>& words,
-                                       MatchField field) const {
+                                       const std::vector<const Token*>& words, MatchField field,
+                                       const std::string& lang) const {
   std::vector<ByteRange> found;
   if (!applies_to(field)) return found;
   if (!phrase_.empty()) find_phrase(words, found);
-  if (!word_.empty())
+  const std::string* stem = word_is_term_ ? nullptr : stem_in(lang);
+  if (word_is_term_ || stem)
     for (const Token& t : tokens)
-      if (word_matches(t)) found.emplace_back(t.byte_begin, t.byte_end);
+      if (word_is_term_ ? t.term == term_ : t.stem == *stem)
+        found.emplace_back(t.byte_begin, t.byte_end);
   // The phrase "cease fire" and the joined "ceasefire" in "cease-fire" are
   // one match, and so is a word whose stem happens to equal the joined stem
   // ("over" in "over-eating": both stem to "over"). This is also what

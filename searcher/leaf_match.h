@@ -11,7 +11,9 @@
 // only):
 //  - a word: every token whose term (a quoted word) or stem (a plain word,
 //    or the joined form of a hyphenated one: "cease-fire" -> "ceasefire")
-//    is the leaf's; the joined forms of compounds count as tokens;
+//    is the leaf's; the joined forms of compounds count as tokens. A stem
+//    is compared in the article's language: the leaf's stem in that
+//    language (QueryLeaf::stems) with the token's (issue 18);
 //  - a phrase: its terms at consecutive word positions (joined forms are
 //    not words of their own);
 //  - a phrase match and a word match that start at the same word are one
@@ -38,10 +40,18 @@ using ByteRange = std::pair<std::size_t, std::size_t>;
 /// Which text of an article is matched: title: leaves match only headlines.
 enum class MatchField { kBody, kHeadline };
 
+/// An unprefixed normalised term that a word leaf matches in articles of
+/// language @p lang ("" for a quoted word: any language).
+struct Form {
+  std::string lang;
+  std::string term;
+  bool operator==(const Form&) const = default;
+};
+
 /// The normalised terms (no field prefix) of one leaf in one field of the
 /// index, whose positions are the leaf's matches.
 struct FieldForms {
-  std::vector<std::string> words;   ///< each occurrence of any counts once
+  std::vector<Form> words;          ///< each occurrence of any counts once
   std::vector<std::string> phrase;  ///< consecutive positions, in order
   bool empty() const { return words.empty() && phrase.empty(); }
 };
@@ -51,19 +61,23 @@ class LeafMatch {
   /// The rule of @p leaf, without its forms in an index (forms() empty).
   explicit LeafMatch(const QueryLeaf& leaf);
   /// The rule of @p leaf and its forms in @p db: for a stemmed word, the
-  /// unstemmed variants of the stem (synonym table) that some article has
-  /// in each field. @p analyzer stems candidate forms (a form equal to the
-  /// stem is the stem's form only if it stems to itself).
+  /// unstemmed variants of each language's stem (synonym table) that some
+  /// article has in each field. @p analyzer stems candidate forms (a form
+  /// equal to the stem is the stem's form only if it stems to itself).
+  /// Languages in which no article has the stem are left out.
   LeafMatch(const QueryLeaf& leaf, const Xapian::Database& db, Analyzer& analyzer);
 
-  /// A plain word of stem @p stem (the feedback words, feedback.h).
-  static LeafMatch of_stem(std::string stem);
+  /// A plain word of stem @p stem in language @p lang (the feedback words,
+  /// feedback.h).
+  static LeafMatch of_stem(std::string lang, std::string stem);
 
   /// Whether the leaf matches in @p field at all.
   bool applies_to(MatchField field) const { return !title_only_ || field == MatchField::kHeadline; }
 
   /// The Xapian query of the leaf in one field of the index (index_schema.h):
-  /// body (no prefix) or headline (S prefixes), whether it applies there or not.
+  /// body (no prefix) or headline (S prefixes), whether it applies there or
+  /// not. A word stemmed in several languages is one OP_SYNONYM of its stem
+  /// terms (an article has one language, so at most one of them).
   Xapian::Query query(MatchField field) const;
 
   /// Inverse document frequency of the leaf's body terms in @p db (a
@@ -76,25 +90,31 @@ class LeafMatch {
 
   /// Appends the positions of one form in one field of one article.
   using Lookup = std::function<void(const std::string& form, std::vector<Xapian::termpos>& out)>;
-  /// The positions of the leaf's matches in one field of one article,
-  /// sorted, from the positions of its forms().
-  std::vector<Xapian::termpos> positions(MatchField field, const Lookup& lookup) const;
+  /// The positions of the leaf's matches in one field of one article of
+  /// language @p lang, sorted, from the positions of its forms() there.
+  std::vector<Xapian::termpos> positions(MatchField field, const std::string& lang,
+                                         const Lookup& lookup) const;
 
-  /// The byte ranges where the leaf matches in analysed text of @p field:
-  /// @p tokens is one Analyzer::analyze() of it, @p words the same without
-  /// the joined forms.
+  /// The byte ranges where the leaf matches in analysed text of @p field in
+  /// language @p lang: @p tokens is one Analyzer::analyze() of it in that
+  /// language, @p words the same without the joined forms.
   std::vector<ByteRange> find(const std::vector<Token>& tokens,
-                              const std::vector<const Token*>& words, MatchField field) const;
+                              const std::vector<const Token*>& words, MatchField field,
+                              const std::string& lang) const;
 
  private:
   LeafMatch() = default;
-  bool word_matches(const Token& t) const { return (word_is_term_ ? t.term : t.stem) == word_; }
-  // The index term of the word match in @p field.
-  std::string word_term(MatchField field) const;
+  bool has_word() const { return word_is_term_ || !stems_.empty(); }
+  // The stem of the word match in language @p lang, or nullptr.
+  const std::string* stem_in(const std::string& lang) const;
+  // The index terms of the word match in @p field (one per language).
+  std::vector<std::string> word_terms(MatchField field) const;
+  Xapian::Query word_query(MatchField field) const;
   void find_phrase(const std::vector<const Token*>& words, std::vector<ByteRange>& out) const;
 
-  std::string word_;                 // the term or stem a matching token has; "": no word match
-  bool word_is_term_ = false;        // word_ is an unstemmed term (a quoted word)
+  std::string term_;                 // a quoted word's term
+  bool word_is_term_ = false;        // the word match is term_ (a quoted word)
+  std::vector<LangStem> stems_;      // else: its stem per language; empty: no word match
   std::vector<std::string> phrase_;  // terms of a phrase (two or more), or empty
   bool title_only_ = false;
   FieldForms body_, headline_;

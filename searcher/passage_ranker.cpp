@@ -10,8 +10,8 @@ std::size_t PassageEvidence::matched_concepts() const {
 }
 
 PassageEvidence PassageRanker::examine(Analyzer& analyzer, std::string_view text,
-                                       Field field) const {
-  const std::vector<Token> tokens = analyzer.analyze(text);
+                                       const std::string& lang, Field field) const {
+  const std::vector<Token> tokens = analyzer.analyze(text, lang);
   std::vector<const Token*> words;
   PassageEvidence ev;
   for (const Token& t : tokens) {
@@ -21,7 +21,7 @@ PassageEvidence PassageRanker::examine(Analyzer& analyzer, std::string_view text
   }
   ev.length = words.size();
   for (const Concept& c : concepts_) {
-    std::vector<ByteRange> found = c.match->find(tokens, words, field);
+    std::vector<ByteRange> found = c.match->find(tokens, words, field, lang);
     ev.tf.push_back(found.size());
     ev.matches.insert(ev.matches.end(), found.begin(), found.end());
   }

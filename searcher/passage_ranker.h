@@ -39,9 +39,10 @@ class PassageRanker {
   /// Which text is examined: title: words and phrases match only headlines.
   using Field = MatchField;
 
-  /// Analyse @p text (the same analysis as at index time) and find the
-  /// concepts in it (LeafMatch::find).
-  PassageEvidence examine(Analyzer& analyzer, std::string_view text,
+  /// Analyse @p text in language @p lang (the same analysis as at index
+  /// time: the article's language) and find the concepts in it
+  /// (LeafMatch::find).
+  PassageEvidence examine(Analyzer& analyzer, std::string_view text, const std::string& lang,
                           Field field = Field::kBody) const;
 
   /// BM25 of the passage given the mean passage length in words.

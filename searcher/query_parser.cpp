@@ -117,7 +117,8 @@ Node combine(Node::Op op, std::vector<Node> children) {
 
 class Parser {
  public:
-  Parser(std::vector<Lexeme> lex, Analyzer& analyzer) : lex_(std::move(lex)), an_(analyzer) {}
+  Parser(std::vector<Lexeme> lex, Analyzer& analyzer, const ParseContext& context)
+      : lex_(std::move(lex)), an_(analyzer), context_(context) {}
 
   Node parse() {
     MaybeNode root = sequence();
@@ -245,23 +246,28 @@ class Parser {
     leaf.exact = l.kind == Kind::kPhrase;
     leaf.title_only = l.title;
     const std::vector<Token> tokens = an_.analyze(l.text);
+    std::string joined;  // a hyphenated word's joined form
     for (const Token& t : tokens) {
       if (t.joined) {
-        if (!leaf.exact && t.byte_begin == tokens.front().byte_begin) leaf.joined_stem = t.stem;
+        if (!leaf.exact && t.byte_begin == tokens.front().byte_begin) joined = t.term;
         continue;
       }
       leaf.terms.push_back(t.term);
-      leaf.stems.push_back(t.stem);
     }
     if (leaf.terms.empty()) return std::nullopt;
-    if (leaf.terms.size() == 1) leaf.joined_stem.clear();
-    leaf.stopword = !leaf.exact && leaf.terms.size() == 1 && is_stopword(leaf.terms[0]);
+    if (leaf.terms.size() == 1 && !leaf.exact) joined = leaf.terms[0];
+    if (!joined.empty())
+      for (const std::string& lang : context_.languages)
+        leaf.stems.push_back({lang, an_.stem(joined, lang)});
+    leaf.stopword = !leaf.exact && leaf.terms.size() == 1 && context_.is_stopword &&
+                    context_.is_stopword(leaf.terms[0]);
     leaves_ += leaf.terms.size();  // a phrase counts as its words
     return n;
   }
 
   std::vector<Lexeme> lex_;
   Analyzer& an_;
+  const ParseContext& context_;
   std::size_t pos_ = 0;
   std::size_t leaves_ = 0;
   std::size_t depth_ = 0;  // parentheses open at pos_
@@ -278,27 +284,21 @@ void collect_positive(const QueryNode& n, std::vector<const QueryLeaf*>& out) {
 
 }  // namespace
 
-// Words too common to carry meaning in a bag-of-words query. They still
-// count inside quoted phrases ("the who").
-bool is_stopword(std::string_view t) {
-  static constexpr std::array<std::string_view, 64> kStop = {
-      "a",    "about", "an",    "and",   "are",   "as",   "at",    "be",   "been", "but", "by",
-      "can",  "did",   "do",    "does",  "for",   "from", "had",   "has",  "have", "he",  "her",
-      "his",  "i",     "if",    "in",    "into",  "is",   "it",    "its",  "me",   "my",  "no",
-      "not",  "of",    "on",    "or",    "our",   "she",  "so",    "than", "that", "the", "their",
-      "them", "then",  "there", "these", "they",  "this", "those", "to",   "too",  "us",  "was",
-      "we",   "were",  "what",  "when",  "which", "who",  "will",  "with", "you"};
-  return std::find(kStop.begin(), kStop.end(), t) != kStop.end();
-}
-
-QueryNode parse_query(std::string_view query, Analyzer& analyzer) {
+QueryNode parse_query(std::string_view query, Analyzer& analyzer, const ParseContext& context) {
   if (query.size() > kMaxQueryBytes)
     syntax_error("query too long: " + std::to_string(query.size()) + " bytes (limit " +
                  std::to_string(kMaxQueryBytes) + ")");
   if (utf8::find_invalid(query) != std::string_view::npos)
     syntax_error("the query is not valid UTF-8");
   if (std::all_of(query.begin(), query.end(), is_space)) syntax_error("empty query");
-  return Parser(Lexer(query).run(), analyzer).parse();
+  return Parser(Lexer(query).run(), analyzer, context).parse();
+}
+
+QueryNode parse_query(std::string_view query, Analyzer& analyzer) {
+  const std::string lang = analyzer.default_language();
+  const ParseContext context{
+      {lang}, [&](const std::string& term) { return analyzer.is_stopword(term, lang); }};
+  return parse_query(query, analyzer, context);
 }
 
 std::vector<const QueryLeaf*> positive_leaves(const QueryNode& root) {

@@ -31,10 +31,12 @@ double scaled(double value, bool tiered, double factor) { return value * (tiered
 QueryPlan::QueryPlan(const Xapian::Database& db, Analyzer& analyzer, std::string_view query,
                      const SearchOptions& opt, const RankingParams& rp)
     : options(checked(opt)),
+      analyzer(analyzer),
       params(rp),
       deadline(opt.time_budget),
       filter(filter_query(opt, analyzer)),
-      root(parse_query(query, analyzer)),
+      languages(db, opt, analyzer),
+      root(parse_query(query, analyzer, languages.parse_context())),
       matches(root, db, analyzer),
       ranker(concepts_of(db, root, matches)),
       tiered(ranker.concept_count() <= rp.tier_max_concepts),

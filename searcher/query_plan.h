@@ -15,6 +15,7 @@
 #include "searcher/leaf_match.h"
 #include "searcher/passage_ranker.h"
 #include "searcher/query_builder.h"
+#include "searcher/query_languages.h"
 #include "searcher/query_parser.h"
 #include "searcher/ranking_params.h"
 
@@ -25,8 +26,8 @@ namespace newsearch {
 /// options and lives for one search.
 struct QueryPlan {
   /// In this order: checks @p options, starts the deadline, builds the
-  /// filter, parses @p query, looks up what each leaf matches in @p db and
-  /// the concepts' idf, then the weights and queries below.
+  /// filter, finds the query's languages, parses @p query, looks up what each leaf matches in @p db
+  /// and the concepts' idf, then the weights and queries below.
   /// @throws Error(kInvalidArgument) for bad options or filters,
   ///         Error(kQuerySyntax) for a bad query; Xapian::Error.
   QueryPlan(const Xapian::Database& db, Analyzer& analyzer, std::string_view query,
@@ -35,11 +36,14 @@ struct QueryPlan {
   QueryPlan& operator=(const QueryPlan&) = delete;
 
   const SearchOptions& options;  ///< checked (options_check.h)
+  const Analyzer& analyzer;      ///< the handle's (its stopwords)
   const RankingParams params;
   const Deadline deadline;     ///< from options.time_budget, started first
   const Xapian::Query filter;  ///< the options' filter (filters.h); empty: none
-  const QueryNode root;        ///< the parsed query
-  const LeafMatches matches;   ///< what each leaf matches; forms for the positive ones
+  /// The languages the query is analysed in (query_languages.h).
+  const QueryLanguages languages;
+  const QueryNode root;       ///< the parsed query
+  const LeafMatches matches;  ///< what each leaf matches; forms for the positive ones
   /// The concepts (positive words and phrases) with their idf.
   const PassageRanker ranker;
   /// At most params.tier_max_concepts concepts: the all_terms tier ranks

@@ -49,10 +49,13 @@ struct Article {
   std::string source;
   /// Where the article lives on the web; returned with hits.
   std::string url;
-  /// ISO 639-1 language code ("en"), or empty if unknown. Kept in the
-  /// article's stored record, and not yet used otherwise: every article is
-  /// analysed by the index's analyzer (English stemming), whatever its
-  /// language, and hits do not return it.
+  /// The article's language: an ISO 639-1 code ("de"; "de-AT" and "German"
+  /// are read as "de"), or empty to have it detected from the headline and
+  /// body (CLD2), falling back to the default (AnalyzerOptions::language)
+  /// when it cannot be told. It selects the stemmer and stopwords of the
+  /// article's words, SearchOptions::languages filters on it, and hits
+  /// return it (Hit::language). One that names no language is dropped and
+  /// the language detected (IndexWriter::PutNotes::dropped_language).
   std::string language;
 };
 

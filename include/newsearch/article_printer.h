@@ -22,6 +22,8 @@ struct PrintOptions {
   /// Files (and JSONL lines) larger than this are skipped and counted, as
   /// IndexerOptions::max_file_bytes.
   std::size_t max_file_bytes = 32u << 20;
+  /// As IndexerOptions::default_language.
+  std::string default_language = "en";
   /// Receives each article as one line of JSON (UTF-8, no newline; fields
   /// in docs/indexing.md, "Printing articles"), in the order the indexer
   /// reads them. Must be set. C0 controls are JSON escapes; DEL and C1

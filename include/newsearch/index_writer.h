@@ -38,6 +38,11 @@ struct IndexWriterOptions {
   /// program turns that into an exit status; a library does not take over
   /// its host's terminate handler).
   std::uint64_t min_free_bytes = 64ull << 20;
+  /// The language of articles that give none and whose text CLD2 cannot
+  /// tell (too short, mixed): an ISO 639-1 code or name, as
+  /// AnalyzerOptions::language. One that names no language is an error
+  /// (Error(kInvalidArgument)).
+  std::string default_language = "en";
   /// Log records of the writer (default: none).
   LogOptions log;
 };
@@ -72,6 +77,10 @@ class NEWSEARCH_API IndexWriter {
     /// dropped, the article is indexed undated (no date filter selects it)
     /// and a warning is logged. Empty when the date was valid or absent.
     std::string dropped_date;
+    /// Article::language as given, when it named no language (no ISO 639-1
+    /// code or language name): it was dropped and the language detected
+    /// from the text, as for an article without one; a warning is logged.
+    std::string dropped_language;
   };
 
   /** Open the index at @p path for writing, creating it if needed.

@@ -34,6 +34,12 @@ struct IndexerOptions {
   /// Articles per commit. A crash loses at most one batch; searches see
   /// whole batches only.
   std::size_t batch_size = 1000;
+  /// The language of articles that give none and whose text CLD2 cannot
+  /// tell (too short, mixed): an ISO 639-1 code or name, as
+  /// AnalyzerOptions::language. One that names no language is an error
+  /// (Error(kInvalidArgument)).
+  std::string default_language = "en";
+
   /// Files (and JSONL lines) larger than this are skipped and counted.
   std::size_t max_file_bytes = 32u << 20;
   /// Delete articles of each SOURCE whose record is gone. A SOURCE that
@@ -92,6 +98,10 @@ struct IndexStats {
   /// searchable, only no date filter selects it. An unchanged record is not
   /// read again, so a later run does not count it again.
   std::size_t bad_dates = 0;
+  /// Records read in this run whose "lang" named no language (no ISO 639-1
+  /// code or language name: "klingon", "und"): each was logged as a warning
+  /// and its language detected instead, as for a record without one.
+  std::size_t bad_languages = 0;
   std::size_t articles = 0;  ///< articles in the index after the run
   bool compacted = false;    ///< the run ended with a compaction
   std::uint64_t bytes = 0;   ///< bytes of source text read

@@ -52,6 +52,9 @@ struct Hit {
   std::string date;         ///< ISO 8601 date if known, else empty
   std::string source;       ///< publisher if known, else empty
   std::string url;          ///< URL if known, else empty
+  /// The article's language, ISO 639-1 ("de"): given, detected, or the
+  /// indexer's default (Article::language).
+  std::string language;
   /// Score of the best passage: the ranking key after all_terms (equal
   /// scores: by id). After a time budget ran out, hits not re-ranked in
   /// time come last, scored by their article evidence alone.

@@ -49,6 +49,19 @@ struct SearchOptions {
   /// Only articles dated on or before this date or time, inclusive at its
   /// precision ("2012" includes all of 2012). Empty: no upper bound.
   std::string date_to;
+  /// Only articles in one of these languages: ISO 639-1 codes ("de"; a
+  /// region is ignored: "de-AT") or English names ("German"). Empty: any.
+  /// An entry that names no language makes search() throw
+  /// Error(kInvalidArgument). Unless query_language is set, the query is
+  /// then analysed in these languages only.
+  std::vector<std::string> languages;
+
+  // --- Query analysis -------------------------------------------------------
+  /// The language the query's words are stemmed in (a code or name as for
+  /// languages), forcing one. Empty (the default): every language of the
+  /// index's articles, each article matched by the stem in its own language
+  /// (docs/languages.md). Quoted words and phrases match exactly in any.
+  std::string query_language;
 
   // --- Cost ------------------------------------------------------------------
   /// Wall-clock budget of one search; zero means none (negative is an

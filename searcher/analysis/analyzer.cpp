@@ -9,15 +9,20 @@
 #include <unordered_map>
 
 #include "newsearch/error.h"
+#include "searcher/analysis/arabic.h"
 #include "searcher/analysis/folding.h"
+#include "searcher/analysis/language_detector.h"
+#include "searcher/analysis/languages.h"
+#include "searcher/analysis/stopwords.h"
 
 namespace newsearch {
 namespace {
 
 // Bumped whenever a change to the rules below changes the terms produced, and
 // whenever the reading of sources changes what gets analysed (v2: the line
-// classifier of scraped pages, issue 17).
-constexpr const char* kRulesVersion = "newsearch-icu-v2";
+// classifier of scraped pages, issue 17; v3: per-language stemming and
+// script-aware folding, issue 18).
+constexpr const char* kRulesVersion = "newsearch-icu-v3";
 
 bool has_digit(std::string_view s) {
   for (char c : s)
@@ -63,52 +68,83 @@ class Utf8Text {
   UText* ut_ = nullptr;
 };
 
+// Hidden: a nested class takes the visibility of the exported Analyzer, so
+// its out-of-line members would otherwise be exported with it.
+// The stemmer of one language and a memo of its recent stems. Snowball
+// costs about 300 ns a word; news text repeats its words, so the memo
+// answers most calls (about 90 ns). Bounded: cleared when full, which keeps
+// it small per Analyzer (one per search handle or indexing thread).
+class LanguageStemmer {
+ public:
+  explicit LanguageStemmer(std::string_view code) {
+    const std::string_view name = languages::stemmer_of(code);
+    if (name.empty()) return;
+    stemmer_ = Xapian::Stem(std::string(name));
+    stemming_ = true;
+    arabic_ = code == "ar";
+  }
+
+  std::string stem(const std::string& term) const {
+    if (!stemming_ || has_digit(term)) return term;
+    if (auto it = cache_.find(term); it != cache_.end()) return it->second;
+    if (cache_.size() >= kCacheEntries) cache_.clear();
+    std::string stemmed = stemmer_(arabic_ ? without_arabic_article(term) : term);
+    cache_.emplace(term, stemmed);
+    return stemmed;
+  }
+
+ private:
+  static constexpr std::size_t kCacheEntries = 20000;
+  Xapian::Stem stemmer_;
+  bool stemming_ = false;
+  bool arabic_ = false;  // the article is stripped first (arabic.h)
+  mutable std::unordered_map<std::string, std::string> cache_;
+};
+
+std::string default_code(const AnalyzerOptions& options) {
+  const std::optional<std::string> code = languages::canonical(options.language);
+  if (!code)
+    throw Error(ErrorCode::kInvalidArgument,
+                "unknown language '" + options.language +
+                    "': give an ISO 639-1 code such as \"en\" or \"de\", or a name");
+  return *code;
+}
+
 }  // namespace
 
 // Hidden: a nested class takes the visibility of the exported Analyzer, so
 // its out-of-line members would otherwise be exported with it.
 struct __attribute__((visibility("hidden"))) Analyzer::Impl {
   AnalyzerOptions options;
+  std::string default_language;
   std::unique_ptr<icu::BreakIterator> words = make_iterator(true);
   std::unique_ptr<icu::BreakIterator> sentences = make_iterator(false);
   Folder folder;
-  Xapian::Stem stemmer;
-  bool stemming = false;
+  mutable std::unordered_map<std::string, LanguageStemmer> stemmers;  // by code, made on first use
 
-  explicit Impl(const AnalyzerOptions& opts) : options(opts) {
-    if (options.language.empty() || options.language == "none") return;
-    try {
-      stemmer = Xapian::Stem(options.language);
-      stemming = true;
-    } catch (const Xapian::Error& e) {
-      throw Error(ErrorCode::kInvalidArgument,
-                  "unknown stemming language '" + options.language + "': " + e.get_msg());
-    }
+  explicit Impl(const AnalyzerOptions& opts)
+      : options(opts), default_language(default_code(opts)) {}
+
+  // The canonical code of @p language, the default for "" or none.
+  std::string code_of(std::string_view language) const {
+    if (language.empty() || language == default_language) return default_language;
+    return languages::canonical(language).value_or(default_language);
   }
 
-  // Snowball costs about 300 ns a word; news text repeats its words, so a
-  // memo of recent stems answers most calls (about 90 ns). Bounded: cleared
-  // when full, which keeps it small per Analyzer (one per search handle or
-  // indexing thread).
-  static constexpr std::size_t kStemCacheEntries = 20000;
-  mutable std::unordered_map<std::string, std::string> stem_cache;
-
-  std::string stem(const std::string& term) const {
-    if (!stemming || has_digit(term)) return term;
-    if (auto it = stem_cache.find(term); it != stem_cache.end()) return it->second;
-    if (stem_cache.size() >= kStemCacheEntries) stem_cache.clear();
-    std::string stemmed = stemmer(term);
-    stem_cache.emplace(term, stemmed);
-    return stemmed;
+  const LanguageStemmer& stemmer(const std::string& code) const {
+    auto it = stemmers.find(code);
+    if (it == stemmers.end()) it = stemmers.emplace(code, LanguageStemmer(code)).first;
+    return it->second;
   }
 
   // Appends the joined form of the compound tokens[first..] (two or more parts).
-  void emit_joined(std::vector<Token>& tokens, std::size_t first) const {
+  void emit_joined(std::vector<Token>& tokens, std::size_t first,
+                   const LanguageStemmer& stems) const {
     std::string joined;
     for (std::size_t i = first; i < tokens.size(); ++i) joined += tokens[i].term;
     if (joined.size() > options.max_term_bytes) return;
     Token t{joined,
-            stem(joined),
+            stems.stem(joined),
             tokens[first].position,
             tokens[first].byte_begin,
             tokens.back().byte_end,
@@ -116,10 +152,10 @@ struct __attribute__((visibility("hidden"))) Analyzer::Impl {
     tokens.push_back(std::move(t));
   }
 
-  std::vector<Token> analyze(std::string_view text);
+  std::vector<Token> analyze(std::string_view text, const LanguageStemmer& stems);
 };
 
-std::vector<Token> Analyzer::Impl::analyze(std::string_view text) {
+std::vector<Token> Analyzer::Impl::analyze(std::string_view text, const LanguageStemmer& stems) {
   std::vector<Token> tokens;
   Utf8Text bound(*words, text);
   std::uint32_t position = 0;
@@ -134,7 +170,7 @@ std::vector<Token> Analyzer::Impl::analyze(std::string_view text) {
     const bool joins = compound_parts > 0 && prev_end != std::string_view::npos &&
                        is_hyphen_join(text.substr(prev_end, b - prev_end));
     if (!joins) {
-      if (compound_parts >= 2) emit_joined(tokens, compound_first);
+      if (compound_parts >= 2) emit_joined(tokens, compound_first, stems);
       compound_parts = 0;
     }
     const std::uint32_t pos = position++;
@@ -146,10 +182,10 @@ std::vector<Token> Analyzer::Impl::analyze(std::string_view text) {
     if (compound_parts == 0) compound_first = tokens.size();
     ++compound_parts;
     prev_end = e;
-    std::string stemmed = stem(term);
+    std::string stemmed = stems.stem(term);
     tokens.push_back(Token{std::move(term), std::move(stemmed), pos, b, e, false});
   }
-  if (compound_parts >= 2) emit_joined(tokens, compound_first);
+  if (compound_parts >= 2) emit_joined(tokens, compound_first, stems);
   return tokens;
 }
 
@@ -158,11 +194,37 @@ Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
-std::vector<Token> Analyzer::analyze(std::string_view text) { return impl_->analyze(text); }
+std::vector<Token> Analyzer::analyze(std::string_view text) {
+  return impl_->analyze(text, impl_->stemmer(impl_->default_language));
+}
+
+std::vector<Token> Analyzer::analyze(std::string_view text, std::string_view language) {
+  return impl_->analyze(text, impl_->stemmer(impl_->code_of(language)));
+}
 
 std::string Analyzer::normalize(std::string_view word) const { return impl_->folder.fold(word); }
 
-std::string Analyzer::stem(const std::string& term) const { return impl_->stem(term); }
+std::string Analyzer::stem(const std::string& term) const {
+  return impl_->stemmer(impl_->default_language).stem(term);
+}
+
+std::string Analyzer::stem(const std::string& term, std::string_view language) const {
+  return impl_->stemmer(impl_->code_of(language)).stem(term);
+}
+
+bool Analyzer::is_stopword(std::string_view term, std::string_view language) const {
+  return is_stopword_in(impl_->folder, impl_->code_of(language), term);
+}
+
+std::string Analyzer::detect_language(std::string_view text) const {
+  return detect_language_of(text);
+}
+
+std::string Analyzer::language_code(std::string_view language) {
+  return languages::canonical(language).value_or("");
+}
+
+const std::string& Analyzer::default_language() const noexcept { return impl_->default_language; }
 
 std::vector<std::pair<std::size_t, std::size_t>> Analyzer::sentences(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
@@ -175,9 +237,7 @@ std::vector<std::pair<std::size_t, std::size_t>> Analyzer::sentences(std::string
 }
 
 std::string Analyzer::analyzer_id() const {
-  return std::string(kRulesVersion) + "/" +
-         (impl_->stemming ? impl_->options.language : std::string("none")) + "/" +
-         std::to_string(impl_->options.max_term_bytes);
+  return std::string(kRulesVersion) + "/" + std::to_string(impl_->options.max_term_bytes);
 }
 
 const AnalyzerOptions& Analyzer::options() const noexcept { return impl_->options; }

@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include "newsearch/error.h"
 
@@ -24,6 +25,48 @@ const char* special_fold(UChar32 c) {
     case 0x00FE: return "th";  // þ
     case 0x0127: return "h";   // ħ
     default: return nullptr;
+  }
+}
+
+// Arabic normalisation as Lucene's ArabicNormalizer does it: harakat
+// (fathatan .. sukun) removed, alef with madda or hamza above or below
+// (decomposed by NFD to alef + mark) to bare alef. Hamza on waw and yeh
+// (ؤ ئ) is kept: those are other letters.
+constexpr UChar32 kAlef = 0x0627;
+constexpr UChar32 kTatweel = 0x0640;  // ـ, a stretch of the line: removed
+
+bool is_arabic_mark_dropped(UChar32 base, UChar32 mark) {
+  if (mark >= 0x064B && mark <= 0x0652) return true;  // harakat
+  return base == kAlef && mark >= 0x0653 && mark <= 0x0655;
+}
+
+// Alef maksura to yeh and teh marbuta to heh (Lucene), 0 for other letters.
+UChar32 arabic_fold(UChar32 c) {
+  switch (c) {
+    case 0x0649: return 0x064A;  // ى -> ي
+    case 0x0629: return 0x0647;  // ة -> ه
+    default: return 0;
+  }
+}
+
+// Marks (Unicode Mn) are removed where they are accents on letters that
+// readers search without them: on Latin, Greek and Cyrillic letters
+// (Çavuşoğlu = Cavusoglu, Ελλάδα = Ελλαδα, ё = е), and Arabic harakat.
+// Elsewhere they are part of the letter or the word and are kept: Japanese
+// voicing marks (が), Indic vowel signs (कुछ), Thai vowels (สวัสดี), Hebrew
+// and the rest. Three Cyrillic letters that are letters of their own, not
+// accented ones, keep their mark: й (и + breve), ў (у + breve) and
+// Ukrainian ї (і + diaeresis).
+bool mark_is_kept(UChar32 base, UChar32 mark) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(base, &status);
+  switch (script) {
+    case USCRIPT_LATIN:
+    case USCRIPT_GREEK:
+    case USCRIPT_COMMON: return false;
+    case USCRIPT_CYRILLIC: return mark == 0x0306 || (base == 0x0456 && mark == 0x0308);
+    case USCRIPT_ARABIC: return !is_arabic_mark_dropped(base, mark);
+    default: return true;
   }
 }
 
@@ -82,13 +125,21 @@ std::string Folder::fold_unicode(std::string_view word) const {
                           status);
   icu::UnicodeString decomposed = nfd_->normalize(folded, status);
   icu::UnicodeString stripped;
+  UChar32 base = 0;  // the last character that is not a mark
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
-    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (u_charType(c) == U_NON_SPACING_MARK) {
+      if (!mark_is_kept(base, c)) continue;
+      stripped.append(c);
+      continue;
+    }
+    base = c;
     if (const char* rep = special_fold(c))
       stripped.append(icu::UnicodeString(rep, -1, icu::UnicodeString::kInvariant));
-    else
+    else if (const UChar32 arabic = arabic_fold(c); arabic != 0)
+      stripped.append(arabic);
+    else if (c != kTatweel)
       stripped.append(c);
   }
   icu::UnicodeString composed = nfc_->normalize(stripped, status);

@@ -16,7 +16,8 @@ class Folder {
   /// @throws Error(kInternal) if ICU's normalisation data is unavailable.
   Folder();
 
-  /// NFKC + case fold + strip diacritics, then the apostrophe, full-stop and
+  /// NFKC + case fold + accents removed from Latin, Greek and Cyrillic
+  /// letters + Arabic normalisation (folding.cpp), then the apostrophe, full-stop and
   /// digit-group rules. Returns "" if nothing is left.
   std::string fold(std::string_view word) const;
 

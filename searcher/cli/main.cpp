@@ -24,8 +24,11 @@ Query syntax:
   Sisi OR Sissi            either word (OR binds tightest, then AND/NOT)
   Libya AND (Turkey NOT Russia)
   title:ceasefire          match in the headline only
-Matching folds case and accents and stems English words: SHOIGU, Shoigú and
-shoigu are the same word; "cease-fire" also finds "ceasefire".
+Matching folds case and accents and stems each word in the language of the
+article it is matched in (detected at index time): SHOIGU, Shoigú and shoigu
+are the same word; "cease-fire" also finds "ceasefire"; Regierungen finds
+German articles with Regierung. --lang de keeps German articles only (and
+stems the query in German); --query-lang de stems it in German only.
 
 Exit status: 0 if something matched, 1 if nothing matched, 2 on error.
 Index location: --db, else $NEWSEARCH_DB, else
@@ -62,6 +65,12 @@ void add_flags(CLI::App& app, Flags& f) {
   app.add_option("--since", f.options.date_from,
                  "Only articles dated on or after (2012, 2012-03-05, ...)");
   app.add_option("--until", f.options.date_to, "Only articles dated on or before, inclusive");
+  app.add_option("--lang", f.options.languages,
+                 "Only articles in this language: ISO 639-1 code or name (de, German; "
+                 "repeatable)");
+  app.add_option("--query-lang", f.options.query_language,
+                 "Stem the query in this language only (default: in every language of the "
+                 "index)");
   app.add_option("--timeout-ms", f.timeout_ms,
                  "Return the best results found within this time (0 = no limit)")
       ->check(CLI::Range(0L, 3600000L))

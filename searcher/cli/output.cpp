@@ -118,6 +118,7 @@ void print_json(std::ostream& out, const SearchResults& results) {
     if (!hit.date.empty()) j["date"] = hit.date;
     if (!hit.source.empty()) j["source"] = hit.source;
     if (!hit.url.empty()) j["url"] = hit.url;
+    if (!hit.language.empty()) j["lang"] = hit.language;
     // Replace rather than throw on invalid UTF-8 (stored text is validated at
     // index time, so this only guards against a damaged index). dump()
     // escapes U+0000-U+001F; DEL and C1 controls are escaped after it.

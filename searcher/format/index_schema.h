@@ -14,9 +14,19 @@
  *   Terms (prefixes follow Xapian's conventions):
  *     Q<id>          unique article id (boolean); replace_document() key
  *     <term>         body word, normalised, unstemmed, with positions
- *     Z<stem>        body word, stemmed, wdf only (ranked word matching)
+ *                    (the same in every language)
+ *     Z<LL><stem>    body word, stemmed in the article's language, wdf only
+ *                    (ranked word matching); LL is the language's ISO 639-1
+ *                    code in upper case ("ZDEregier", "ZENgovern"), so the
+ *                    stems of two languages never meet in one term
  *     S<term>        headline word, unstemmed, with positions
- *     ZS<stem>       headline word, stemmed, wdf only
+ *     ZS<LL><stem>   headline word, stemmed, wdf only
+ *                    Stems and terms hold no ASCII upper-case letter (they
+ *                    are case-folded), which keeps these unambiguous: the
+ *                    upper-case run after "Z" is "S" + LL (headline) or LL
+ *     L<ll>          the article's language, ISO 639-1 lower case
+ *                    (boolean): given, detected, or the default
+ *                    (stored record "lang", "ls")
  *     B<source>      publisher, normalised (boolean filter; a hash "#..." for
  *                    keys of 200 bytes or more, none for a name without a
  *                    letter or digit: source_term.h)
@@ -42,14 +52,15 @@
  *                    one lookup tells an unchanged article
  *     kSlotShape     "<passages> <body words>" (decimal): summed by the
  *                    writer into kMetaShapeTotals and kMetaPassageWords
- *     kSlotLayout    passage_layout.h: headline words and tokens, and per
- *                    passage its first body position and its words. The
+ *     kSlotLayout    passage_layout.h: headline words and tokens, per
+ *                    passage its first body position and its words, and the
+ *                    article's language (its stems' tag). The
  *                    searcher scores passages from this and the stored body
  *                    positions, without reading or re-analysing the text.
  *
- *   Synonym table (word variants): key Z<stem>, one entry per normalised,
- *   unstemmed form in the index whose stem is <stem> and that differs from
- *   it ("Zceasefir" -> "ceasefire", "ceasefires"). A form equal to its stem
+ *   Synonym table (word variants): key Z<LL><stem>, one entry per normalised,
+ *   unstemmed form in the index whose stem in language LL is <stem> and that
+ *   differs from it ("ZENceasefir" -> "ceasefire", "ceasefires"). A form equal to its stem
  *   is not listed. The searcher reads the positions of a query stem's forms.
  *   Entries are only added (a form no longer in any article costs an empty
  *   position lookup); compaction merges them.
@@ -67,8 +78,10 @@
 
 namespace newsearch::schema {
 
-/// 2: kSlotLayout and the variant synonyms (0.3). 1: 0.1-0.2.
-inline constexpr int kSchemaVersion = 3;  // 3: XL terms, record v2 (issue 17)
+/// 4: language-tagged stems, L terms, layout v2 (issue 18). 3: XL terms,
+/// record v2 (issue 17). 2: kSlotLayout and the variant synonyms (0.3).
+/// 1: 0.1-0.2.
+inline constexpr int kSchemaVersion = 4;
 
 inline constexpr std::string_view kPrefixId = "Q";
 inline constexpr std::string_view kPrefixStem = "Z";
@@ -77,6 +90,7 @@ inline constexpr std::string_view kPrefixHeadlineStem = "ZS";
 inline constexpr std::string_view kPrefixSource = "B";
 inline constexpr std::string_view kPrefixRoot = "R";
 inline constexpr std::string_view kPrefixLine = "XL";
+inline constexpr std::string_view kPrefixLanguage = "L";
 
 /// A line held by this many articles of one source is a template line.
 inline constexpr unsigned kMinTemplateArticles = 5;
@@ -89,6 +103,38 @@ inline std::string term(std::string_view prefix, std::string_view key) {
   std::string t(prefix);
   t += key;
   return t;
+}
+
+/// The stem term of @p stem in language @p lang (ISO 639-1, lower case)
+/// under @p prefix (kPrefixStem or kPrefixHeadlineStem): prefix, the code
+/// in upper case, then the stem.
+inline std::string stem_term(std::string_view prefix, std::string_view lang,
+                             std::string_view stem) {
+  std::string t(prefix);
+  for (char c : lang) t += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  t += stem;
+  return t;
+}
+
+/// A stem term taken apart (stem_term()): its language, lower case, and
+/// stem; whether it is a headline stem.
+struct StemTerm {
+  std::string lang;
+  std::string stem;
+  bool headline = false;
+};
+
+/// The parts of @p term if it is a body or headline stem term, else false.
+inline bool parse_stem_term(std::string_view term, StemTerm& out) {
+  auto upper = [&](std::size_t i) { return i < term.size() && term[i] >= 'A' && term[i] <= 'Z'; };
+  if (term.empty() || term[0] != 'Z') return false;
+  std::size_t at = 1;
+  out.headline = upper(1) && upper(2) && upper(3);  // "ZS" + LL
+  if (out.headline) at = 2;
+  if (!upper(at) || !upper(at + 1) || upper(at + 2)) return false;
+  out.lang = {static_cast<char>(term[at] - 'A' + 'a'), static_cast<char>(term[at + 1] - 'A' + 'a')};
+  out.stem = std::string(term.substr(at + 2));
+  return true;
 }
 
 /// The longest key (article id, SOURCE root, publisher name) kept verbatim

@@ -56,6 +56,8 @@ std::string encode_layout(const PassageLayout& layout) {
     put_varint(out, static_cast<std::uint32_t>(t.term.size()));
     out += t.term;
   }
+  put_varint(out, static_cast<std::uint32_t>(layout.lang.size()));
+  out += layout.lang;
   return out;
 }
 
@@ -88,6 +90,10 @@ std::optional<PassageLayout> decode_layout(std::string_view data) {
     pos += size;
     layout.headline_terms.push_back(std::move(t));
   }
+  std::uint32_t lang = 0;
+  if (!get_varint(data, pos, lang) || lang > data.size() - pos) return std::nullopt;
+  layout.lang.assign(data.substr(pos, lang));
+  pos += lang;
   if (pos != data.size()) return std::nullopt;
   return layout;
 }

@@ -30,6 +30,8 @@ struct PassageLayout {
   /// The headline's tokens (joined compound forms included), in order, so
   /// that headline evidence needs no position-list reads.
   std::vector<Term> headline_terms;
+  /// The article's language (ISO 639-1): which stems its words have.
+  std::string lang;
 
   /// Words of the headline: its distinct positions (a joined compound form
   /// shares the position of its first part and is no word of its own).
@@ -44,7 +46,8 @@ struct PassageLayout {
 
 /// Compact binary form (unsigned LEB128 varints: passage count, then per passage the start's
 /// distance from the previous start and the word count; then the headline token count and per token
-/// its position and the term's byte length followed by its bytes).
+/// its position and the term's byte length followed by its bytes; then the
+/// language's byte length and bytes).
 std::string encode_layout(const PassageLayout& layout);
 
 /// std::nullopt if @p data is not a well-formed layout (truncated, trailing

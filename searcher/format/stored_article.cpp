@@ -11,6 +11,7 @@ namespace {
 // Record layout version inside the MessagePack map ("v"); bump with
 // schema::kSchemaVersion when fields change meaning.
 // 2: title_derived ("td"), date_source ("ds") and dropped lines ("dl").
+// 3: lang always set (the language analysed in) and lang_source ("ls").
 constexpr int kRecordVersion = 2;
 
 void put_optional(nlohmann::json& j, const char* key, const std::string& value) {
@@ -68,6 +69,7 @@ std::string encode_stored_article(const StoredArticle& a) {
   put_optional(j, "lang", a.lang);
   if (a.title_derived) j["td"] = true;
   put_optional(j, "ds", a.date_source);
+  put_optional(j, "ls", a.lang_source);
   if (!a.dropped.empty()) j["dl"] = dropped_json(a.dropped);
   const std::vector<std::uint8_t> bytes = nlohmann::json::to_msgpack(j);
   return std::string(bytes.begin(), bytes.end());
@@ -95,6 +97,7 @@ StoredArticle decode_stored_article(std::string_view data) {
     a.lang = get_optional(j, "lang");
     a.title_derived = j.value("td", false);
     a.date_source = get_optional(j, "ds");
+    a.lang_source = get_optional(j, "ls");
     a.dropped = dropped_lines(j);
     return a;
   } catch (const nlohmann::json::exception& e) {

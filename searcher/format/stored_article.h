@@ -21,7 +21,8 @@ struct StoredArticle {
   std::string date;                  ///< ISO 8601 or empty
   std::string source;                ///< publisher or empty
   std::string url;                   ///< URL or empty
-  std::string lang;                  ///< ISO 639-1 or empty
+  std::string lang;                  ///< ISO 639-1: the language analysed in
+  std::string lang_source;           ///< "field", "detected" or "default" (SourceRecord)
   bool title_derived = false;        ///< title from the body's first sentence (SourceRecord)
   std::string date_source;           ///< "field", "line N" or empty (SourceRecord)
   std::vector<DroppedLine> dropped;  ///< lines left out of title and body

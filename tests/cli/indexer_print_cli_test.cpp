@@ -148,7 +148,9 @@ TEST_CASE("indexer --print on JSON Lines: fields, unknown fields, bad lines",
   CHECK(b.at("id") == "r2");
   CHECK_FALSE(b.contains("date"));  // undated: absent
   CHECK(b.at("date_source") == "");
-  CHECK_FALSE(b.contains("lang"));
+  // No lang given: detected in the text, or the default (English).
+  CHECK(b.at("lang") == "en");
+  CHECK(b.at("lang_source") != "field");
   CHECK_FALSE(b.contains("source"));
   // One warning per bad line, naming file and line, as indexing says it.
   const auto warned = non_empty_lines(r.err);

@@ -76,7 +76,7 @@ TEST_CASE("check_schema: another analyzer id is refused, naming both", "[format]
   TempDir t;
   const std::string path = build_index(t / "index");
   newsearch::AnalyzerOptions plain;
-  plain.language = "none";
+  plain.max_term_bytes = 32;  // other rules: another id
   const std::string msg = check_error(path, plain);
   CHECK_THAT(msg, Catch::Contains("was analysed with '" + default_id() + "', this build uses '" +
                                   Analyzer(plain).analyzer_id() + "'"));

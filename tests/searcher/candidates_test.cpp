@@ -123,7 +123,8 @@ TEST_CASE("reweigh: feedback weights of the candidates equal whole-index weights
 
   std::vector<newsearch::ScoredDoc> top;
   for (std::size_t i = 0; i < 10; ++i) top.emplace_back(cands[i].did, cands[i].weight);
-  const Xapian::Query expansion = newsearch::feedback_query(db, top, 4, boost, rp.feedback);
+  const Xapian::Query expansion =
+      newsearch::feedback_query(db, top, 4, boost, rp.feedback, newsearch::Analyzer());
   REQUIRE_FALSE(expansion.empty());
 
   auto reweighed = cands;
@@ -159,7 +160,7 @@ TEST_CASE(
   const auto before = cands;
   // The plain query: the query built with no headline boost.
   const newsearch::BuiltQuery plain = newsearch::build_query(root, matches, 0.0);
-  newsearch::weigh_plain(db, plain, 4, rp, cands);
+  newsearch::weigh_plain(db, plain, 4, rp, newsearch::Analyzer(), cands);
 
   // The same by hand over the whole index: the plain query, its best 10,
   // their feedback words (no headline boost), the plain query with them.
@@ -170,7 +171,8 @@ TEST_CASE(
   std::stable_sort(first.begin(), first.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   first.resize(rp.feedback.docs);
-  const Xapian::Query expansion = newsearch::feedback_query(db, first, 4, 0.0, rp.feedback);
+  const Xapian::Query expansion =
+      newsearch::feedback_query(db, first, 4, 0.0, rp.feedback, newsearch::Analyzer());
   REQUIRE_FALSE(expansion.empty());
   const auto expected = expected_weights(db, before, plain, expansion, rp.plain);
 

@@ -129,7 +129,8 @@ struct Checker {
     for (std::size_t i = 0; agree && i < stored.passages.size(); ++i)
       agree = same(fast.passages[i], stored.passages[i]);
     if (!agree) return mismatch(where + ": evidence differs after prefetch()");
-    const PassageEvidence head = ranker.examine(an, article.title, PassageRanker::Field::kHeadline);
+    const PassageEvidence head =
+        ranker.examine(an, article.title, article.lang, PassageRanker::Field::kHeadline);
     if (!same(stored.headline, head))
       return mismatch(where + " headline: " + describe(stored.headline, head));
     if (stored.passages.size() != article.passages.size())
@@ -137,7 +138,7 @@ struct Checker {
     for (std::size_t i = 0; i < article.passages.size(); ++i) {
       const auto [b, e] = article.passages[i];
       const PassageEvidence text =
-          ranker.examine(an, std::string_view(article.body).substr(b, e - b));
+          ranker.examine(an, std::string_view(article.body).substr(b, e - b), article.lang);
       if (!same(stored.passages[i], text))
         return mismatch(where + " passage " + std::to_string(i) + ": " +
                         describe(stored.passages[i], text));

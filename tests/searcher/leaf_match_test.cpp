@@ -39,7 +39,7 @@ Strings found(Analyzer& an, const LeafMatch& m, std::string_view text,
   for (const auto& t : tokens)
     if (!t.joined) words.push_back(&t);
   Strings out;
-  for (auto [b, e] : m.find(tokens, words, field)) out.emplace_back(text.substr(b, e - b));
+  for (auto [b, e] : m.find(tokens, words, field, "en")) out.emplace_back(text.substr(b, e - b));
   return out;
 }
 
@@ -62,6 +62,13 @@ struct TestIndex : newsearch::test::SmallIndex {
   }
 };
 
+// The terms of @p forms, in order.
+Strings terms_of(const std::vector<newsearch::Form>& forms) {
+  Strings out;
+  for (const auto& f : forms) out.push_back(f.term);
+  return out;
+}
+
 // The idf of a leaf in @p n of the 3 articles.
 double idf_in(double n) { return std::log(1.0 + (3 - n + 0.5) / (n + 0.5)); }
 
@@ -70,10 +77,10 @@ double idf_in(double n) { return std::log(1.0 + (3 - n + 0.5) / (n + 0.5)); }
 TEST_CASE("LeafMatch of a plain word: its stem, every form of it", "[searcher][leaf_match]") {
   TestIndex ix;
   const LeafMatch m = ix.match("talks");
-  CHECK(query_of(m, MatchField::kBody) == "Query(Ztalk)");
-  CHECK(query_of(m, MatchField::kHeadline) == "Query(ZStalk)");
+  CHECK(query_of(m, MatchField::kBody) == "Query(ZENtalk)");
+  CHECK(query_of(m, MatchField::kHeadline) == "Query(ZSENtalk)");
   CHECK(found(ix.an, m, "Talk, talks and talking.") == Strings{"Talk", "talks", "talking"});
-  Strings forms = m.forms(MatchField::kBody).words;
+  Strings forms = terms_of(m.forms(MatchField::kBody).words);
   std::sort(forms.begin(), forms.end());
   CHECK(forms == Strings{"talk", "talking", "talks"});
   CHECK(m.forms(MatchField::kHeadline).empty());  // no headline has the word
@@ -88,7 +95,7 @@ TEST_CASE("LeafMatch of a quoted word: the unstemmed term only", "[searcher][lea
   CHECK(query_of(m, MatchField::kBody) == "Query(talks)");
   CHECK(query_of(m, MatchField::kHeadline) == "Query(Stalks)");
   CHECK(found(ix.an, m, "Talk, talks and talking.") == Strings{"talks"});
-  CHECK(m.forms(MatchField::kBody).words == Strings{"talks"});
+  CHECK(terms_of(m.forms(MatchField::kBody).words) == Strings{"talks"});
   CHECK(m.idf(ix.db) == Approx(idf_in(1)));
 }
 
@@ -106,20 +113,20 @@ TEST_CASE("LeafMatch of a hyphenated word: the phrase or the joined form, once",
           "[searcher][leaf_match]") {
   TestIndex ix;
   const LeafMatch m = ix.match("cease-fire");
-  CHECK(query_of(m, MatchField::kBody) == "Query(((cease PHRASE 2 fire) OR Zceasefir))");
+  CHECK(query_of(m, MatchField::kBody) == "Query(((cease PHRASE 2 fire) OR ZENceasefir))");
   // "cease-fire" holds the phrase and the joined form at one position: one match.
   CHECK(found(ix.an, m, "A cease-fire, a ceasefire, a cease fire.") ==
         Strings{"cease-fire", "ceasefire", "cease fire"});
   CHECK(m.forms(MatchField::kBody).phrase == Strings{"cease", "fire"});
-  CHECK(m.forms(MatchField::kBody).words == Strings{"ceasefire"});
-  CHECK(m.forms(MatchField::kHeadline).words == Strings{"ceasefire"});
+  CHECK(terms_of(m.forms(MatchField::kBody).words) == Strings{"ceasefire"});
+  CHECK(terms_of(m.forms(MatchField::kHeadline).words) == Strings{"ceasefire"});
   // The positions of one article: the phrase at 5 and the joined form at 5
   // are one match.
   const LeafMatch::Lookup lookup = [](const std::string& form, std::vector<Xapian::termpos>& out) {
     if (form == "cease" || form == "ceasefire") out.push_back(5);
     if (form == "fire") out.push_back(6);
   };
-  CHECK(m.positions(MatchField::kBody, lookup) == std::vector<Xapian::termpos>{5});
+  CHECK(m.positions(MatchField::kBody, "en", lookup) == std::vector<Xapian::termpos>{5});
   // The joined form in 2 of 3 articles (commoner than the phrase's words).
   CHECK(m.idf(ix.db) == Approx(idf_in(2)));
 }
@@ -132,8 +139,8 @@ TEST_CASE("LeafMatch of a title: word: the headline only", "[searcher][leaf_matc
   CHECK(found(ix.an, m, "Ceasefire holds").empty());
   CHECK(found(ix.an, m, "Ceasefire holds", MatchField::kHeadline) == Strings{"Ceasefire"});
   CHECK(m.forms(MatchField::kBody).empty());
-  CHECK(m.forms(MatchField::kHeadline).words == Strings{"ceasefire"});
-  CHECK(query_of(m, MatchField::kHeadline) == "Query(ZSceasefir)");
+  CHECK(terms_of(m.forms(MatchField::kHeadline).words) == Strings{"ceasefire"});
+  CHECK(query_of(m, MatchField::kHeadline) == "Query(ZSENceasefir)");
 }
 
 TEST_CASE("LeafMatch without an index, and for a feedback stem", "[searcher][leaf_match]") {
@@ -143,6 +150,6 @@ TEST_CASE("LeafMatch without an index, and for a feedback stem", "[searcher][lea
   const LeafMatch& talks = matches.of(root.children[0].leaf);
   CHECK(talks.forms(MatchField::kBody).empty());  // no forms without a database
   CHECK(found(an, talks, "talk") == Strings{"talk"});
-  CHECK(query_of(matches.of(root.children[1].leaf), MatchField::kBody) == "Query(Zrain)");
-  CHECK(query_of(LeafMatch::of_stem("talk"), MatchField::kHeadline) == "Query(ZStalk)");
+  CHECK(query_of(matches.of(root.children[1].leaf), MatchField::kBody) == "Query(ZENrain)");
+  CHECK(query_of(LeafMatch::of_stem("en", "talk"), MatchField::kHeadline) == "Query(ZSENtalk)");
 }

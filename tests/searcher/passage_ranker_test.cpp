@@ -38,7 +38,7 @@ struct Ranked {
     ranker = PassageRanker(std::move(concepts));
   }
 
-  PassageEvidence examine(std::string_view passage) { return ranker.examine(an, passage); }
+  PassageEvidence examine(std::string_view passage) { return ranker.examine(an, passage, "en"); }
   double score(std::string_view passage, double mean = 20.0) {
     return ranker.score(examine(passage), mean);
   }

@@ -156,11 +156,10 @@ TEST_CASE("leaf details: exact, title_only, stems, stopword, text", "[query_pars
     const QueryNode n = parse_query("talks", an);
     REQUIRE(n.op == QueryNode::Op::kLeaf);
     CHECK(n.leaf.terms == std::vector<std::string>{"talks"});
-    CHECK(n.leaf.stems == std::vector<std::string>{"talk"});
+    CHECK(n.leaf.stems == std::vector<newsearch::LangStem>{{"en", "talk"}});
     CHECK_FALSE(n.leaf.exact);
     CHECK_FALSE(n.leaf.title_only);
     CHECK_FALSE(n.leaf.stopword);
-    CHECK(n.leaf.joined_stem.empty());
     CHECK(n.leaf.text == "talks");
   }
   SECTION("quoted phrase is exact, several terms in order") {
@@ -168,7 +167,7 @@ TEST_CASE("leaf details: exact, title_only, stems, stopword, text", "[query_pars
     REQUIRE(n.op == QueryNode::Op::kLeaf);
     CHECK(n.leaf.exact);
     CHECK(n.leaf.terms == std::vector<std::string>{"aguila", "saleh"});
-    CHECK(n.leaf.stems.size() == 2);
+    CHECK(n.leaf.stems.empty());  // matched exactly, in any language
     CHECK(n.leaf.text == "Aguila SALEH");
   }
   SECTION("title: word") {
@@ -189,23 +188,34 @@ TEST_CASE("leaf details: exact, title_only, stems, stopword, text", "[query_pars
     const QueryNode n = parse_query("cease-fire", an);
     REQUIRE(n.op == QueryNode::Op::kLeaf);
     CHECK(n.leaf.terms == std::vector<std::string>{"cease", "fire"});
-    CHECK(n.leaf.stems == std::vector<std::string>{an.stem("cease"), an.stem("fire")});
     CHECK_FALSE(n.leaf.exact);
-    CHECK_FALSE(n.leaf.joined_stem.empty());
-    CHECK(n.leaf.joined_stem == an.stem("ceasefire"));
+    CHECK(n.leaf.stems == std::vector<newsearch::LangStem>{{"en", an.stem("ceasefire")}});
     CHECK(n.leaf.text == "cease-fire");
   }
   SECTION("quoted hyphenated word has no joined stem") {
     const QueryNode n = parse_query("\"cease-fire\"", an);
     REQUIRE(n.op == QueryNode::Op::kLeaf);
     CHECK(n.leaf.exact);
-    CHECK(n.leaf.joined_stem.empty());
+    CHECK(n.leaf.stems.empty());
   }
   SECTION("a lone stopword is marked") {
     const QueryNode n = parse_query("The", an);
     REQUIRE(n.op == QueryNode::Op::kLeaf);
     CHECK(n.leaf.stopword);
     CHECK(n.leaf.terms == std::vector<std::string>{"the"});
+  }
+  SECTION("a word is stemmed in each language of the context, in its order") {
+    const newsearch::ParseContext context{{"de", "en"}, {}};
+    const QueryNode n = parse_query("Regierungen", an, context);
+    REQUIRE(n.op == QueryNode::Op::kLeaf);
+    CHECK(n.leaf.stems ==
+          std::vector<newsearch::LangStem>{{"de", "regier"}, {"en", an.stem("regierungen")}});
+  }
+  SECTION("the context decides stopwords") {
+    const newsearch::ParseContext context{
+        {"de"}, [&](const std::string& t) { return an.is_stopword(t, "de"); }};
+    CHECK(parse_query("die", an, context).leaf.stopword);
+    CHECK_FALSE(parse_query("the", an, context).leaf.stopword);
   }
   SECTION("a quoted stopword is not a stopword") {
     const QueryNode n = parse_query("\"the\"", an);

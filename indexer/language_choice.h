@@ -1,0 +1,31 @@
+// The language an article is analysed in (issue 18): the one its record
+// gives (JSON Lines "lang", Article::language) when that names a language;
+// otherwise the one CLD2 detects in its headline and body; otherwise the
+// analyzer's default language (AnalyzerOptions::language, "en" unless set).
+// Decided once per article, recorded in its stored record and L term, and
+// used for every stem of it (index_schema.h).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "indexer/source_record.h"
+#include "newsearch/analyzer.h"
+
+namespace newsearch {
+
+/// Canonicalises @p a's given lang ("DE", "de-AT", "German" -> "de"). One
+/// that names no language ("klingon", "und", "deu") is cleared, so that the
+/// language is detected instead, and returned as it was given; nullopt when
+/// nothing was dropped (also for an empty lang).
+std::optional<std::string> drop_bad_language(SourceRecord& a);
+
+/// The warning text for a dropped lang @p given (cut to a short excerpt).
+std::string bad_language_message(const std::string& given);
+
+/// Sets a.lang and a.lang_source (source_record.h) unless a.lang_source is
+/// already set (an article read back for a revision keeps its language).
+/// A non-empty a.lang must be canonical (drop_bad_language()).
+void settle_language(SourceRecord& a, const Analyzer& analyzer);
+
+}  // namespace newsearch
