@@ -21,7 +21,9 @@ Definitions (the contract of the figures this prints):
   JSONL's `lang` for that id.
 * A group's share is the mean over its forms; a language's share is the mean
   over its groups; a language's wrong-language share is pooled over its
-  forms (wrong hits / hits). "mean (stemmed)" is the mean over the languages
+  forms (wrong hits / hits), and so is "wrong-lang in top 10" (wrong hits
+  among each form's first 10 / those hits): what a reader of the first page
+  sees. "mean (stemmed)" is the mean over the languages
   that have a Xapian 1.4 Snowball stemmer (ar de en fr it ru in this data),
   "mean (all)" over all languages; both give each language one vote.
 * "elided" is the share of a language's group articles in which every
@@ -213,16 +215,17 @@ def measure(build, groups, lang_of, forced):
             if err:
                 errors.append(err)
             ids = {h for h, _ in hits}
-            wrong = 0
-            for h, hl in hits:
+            wrong = wrong10 = 0
+            for rank, (h, hl) in enumerate(hits):
                 truth = lang_of.get(h, "?")
                 got = hl if hl is not None else truth
                 if hl is not None and hl != truth:
                     mismatch[(truth, hl)] += 1
                 if got != g.lang:
                     wrong += 1
+                    wrong10 += rank < 10
             share = len(ids & g.articles) / len(g.articles) if g.articles else float("nan")
-            rows.append((w, share, len(hits), wrong))
+            rows.append((w, share, len(hits), wrong, min(10, len(hits)), wrong10))
         out[(g.lang, g.name)] = rows
     return out, errors, mismatch
 
@@ -237,7 +240,7 @@ def fmt(x, digits=3):
 
 
 def summarise(groups, result, split):
-    """Per language: (groups, share, wrong pooled)."""
+    """Per language: (groups, share, wrong pooled, wrong in the top 10s pooled)."""
     per = {}
     for lang in sorted({g.lang for g in groups}):
         gs = [g for g in groups if g.lang == lang and (split == "all" or g.split == split)
@@ -247,7 +250,10 @@ def summarise(groups, result, split):
         share = mean(mean(r[1] for r in result[(g.lang, g.name)]) for g in gs)
         found = sum(r[2] for g in gs for r in result[(g.lang, g.name)])
         wrong = sum(r[3] for g in gs for r in result[(g.lang, g.name)])
-        per[lang] = (len(gs), share, wrong / found if found else float("nan"))
+        top = sum(r[4] for g in gs for r in result[(g.lang, g.name)])
+        wrong10 = sum(r[5] for g in gs for r in result[(g.lang, g.name)])
+        per[lang] = (len(gs), share, wrong / found if found else float("nan"),
+                     wrong10 / top if top else float("nan"))
     return per
 
 
@@ -265,13 +271,14 @@ def print_recall(title, groups, result):
     splits = ["dev", "test", "all"]
     pers = {s: summarise(groups, result, s) for s in splits}
     print("| lang | stemmer | groups dev/test | share dev | share test | share all "
-          "| wrong-lang dev | wrong-lang test | wrong-lang all |")
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|")
+          "| wrong-lang dev | wrong-lang test | wrong-lang all | wrong-lang in top 10, all |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for lang in sorted(pers["all"]):
         cells = [lang, "yes" if lang in STEMMED else "no",
                  f"{pers['dev'].get(lang, (0,))[0]}/{pers['test'].get(lang, (0,))[0]}"]
         cells += [fmt(pers[s][lang][1]) if lang in pers[s] else "–" for s in splits]
         cells += [fmt(pers[s][lang][2]) if lang in pers[s] else "–" for s in splits]
+        cells.append(fmt(pers["all"][lang][3]))
         print("| " + " | ".join(cells) + " |")
     for label, keep in (("mean (stemmed)", STEMMED), ("mean (all)", None)):
         cells = [f"**{label}**", "", ""]
@@ -281,6 +288,8 @@ def print_recall(title, groups, result):
         for s in splits:
             cells.append(fmt(mean(v[2] for l, v in pers[s].items()
                                   if keep is None or l in keep)))
+        cells.append(fmt(mean(v[3] for l, v in pers["all"].items()
+                              if keep is None or l in keep)))
         print("| " + " | ".join(cells) + " |")
     forms = [r[1] for rows in result.values() for r in rows if r[1] == r[1]]
     print(f"\nmean over all {len(forms)} forms (each form one vote): {fmt(mean(forms))}")
@@ -296,8 +305,8 @@ def print_worst(groups, result, n, label):
     print("| share | lang | group | split | articles | elided | per form: share (hits, wrong-lang hits) |")
     print("|---:|---|---|---|---:|---:|---|")
     for s, g in scored[:n]:
-        forms = "; ".join(f"{w} {fmt(sh, 2)} ({found}, {wrong})"
-                          for w, sh, found, wrong in result[(g.lang, g.name)])
+        forms = "; ".join(f"{r[0]} {fmt(r[1], 2)} ({r[2]}, {r[3]})"
+                          for r in result[(g.lang, g.name)])
         print(f"| {fmt(s)} | {g.lang} | {g.name} | {g.split} | {len(g.articles)} "
               f"| {len(g.elided_only)} | {forms} |")
 
@@ -458,15 +467,16 @@ def main():
         if len(builds) == 2:
             print("\n### Share per language, both builds (all groups)\n")
             print("| lang | stemmer | share baseline | share build | change "
-                  "| wrong-lang baseline | wrong-lang build | elided (of group articles) |")
-            print("|---|---|---:|---:|---:|---:|---:|---:|")
+                  "| wrong-lang baseline | wrong-lang build | wrong-lang top 10 baseline "
+                  "| wrong-lang top 10 build | elided (of group articles) |")
+            print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
             pn, po = builds[0]["pers"]["all"], builds[1]["pers"]["all"]
             for lang in sorted(pn):
                 gs = [g for g in groups if g.lang == lang]
                 el = sum(len(g.elided_only) for g in gs) / max(1, sum(len(g.articles) for g in gs))
                 print(f"| {lang} | {'yes' if lang in STEMMED else 'no'} | {fmt(po[lang][1])} "
                       f"| {fmt(pn[lang][1])} | {pn[lang][1] - po[lang][1]:+.3f} | {fmt(po[lang][2])} "
-                      f"| {fmt(pn[lang][2])} | {el:.3f} |")
+                      f"| {fmt(pn[lang][2])} | {fmt(po[lang][3])} | {fmt(pn[lang][3])} | {el:.3f} |")
             print("\n### Summary, both builds\n")
             print("| groups | baseline mean (stemmed) | build mean (stemmed) | baseline mean (all) "
                   "| build mean (all) | build's lowest stemmed language |")
@@ -492,6 +502,8 @@ def main():
 
         for b in builds:
             print_worst(groups, results[b["name"]], args.worst, b["name"])
+            print_worst([g for g in groups if g.lang in STEMMED], results[b["name"]],
+                        args.worst, f"{b['name']}, languages with a stemmer")
 
         for b in builds:
             err = print_lang_id(b, lang_id(b, args.data, tmp, lang_of), lang_of)
