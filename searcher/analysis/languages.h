@@ -28,8 +28,8 @@ std::span<const Language> table();
 const Language* find(std::string_view code);
 
 /// The canonical code of a language as given: an ISO 639-1 code (ICU's
-/// list; "qq" and "xx" are none) in any case, optionally with a region or script ("de", "DE", "de-AT", "pt_BR",
-/// "zh-Hant"), or an English or Snowball name from the table ("German",
+/// list; "qq" and "xx" are none) in any case, optionally with a region or script ("de", "DE",
+/// "de-AT", "pt_BR", "zh-Hant"), or an English or Snowball name from the table ("German",
 /// "portuguese"). nullopt for anything else ("", "und", "xx-Qaai", "deu",
 /// "klingon").
 std::optional<std::string> canonical(std::string_view given);
