@@ -38,6 +38,8 @@ std::string bad_language_message(const std::string& given) {
 
 void settle_language(SourceRecord& a, const Analyzer& analyzer) {
   if (!a.lang_source.empty()) return;
+  // Canonical after drop_bad_language(); checked again for any other path.
+  a.lang = Analyzer::language_code(a.lang);
   if (!a.lang.empty()) {
     a.lang_source = "field";
     return;

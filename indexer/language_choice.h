@@ -25,7 +25,8 @@ std::string bad_language_message(const std::string& given);
 
 /// Sets a.lang and a.lang_source (source_record.h) unless a.lang_source is
 /// already set (an article read back for a revision keeps its language).
-/// A non-empty a.lang must be canonical (drop_bad_language()).
+/// A given a.lang is canonicalised (drop_bad_language() says when it names
+/// no language; here such a one is detected silently).
 void settle_language(SourceRecord& a, const Analyzer& analyzer);
 
 }  // namespace newsearch
