@@ -50,10 +50,9 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
 
 // The document of build_document(), with @p stamp as its kSlotHash value:
 // the one place that writes it.
-Xapian::Document document_of(const SourceRecord& given, Analyzer& analyzer, Variants* variants,
+Xapian::Document document_of(const SourceRecord& a, Analyzer& analyzer, Variants* variants,
                              const PassageOptions& passage_options, const std::string& stamp) {
-  SourceRecord a = given;  // the copy costs little next to the analysis
-  settle_language(a, analyzer);
+  const LanguageChoice lang = choose_language(a, analyzer);
   StoredArticle rec;
   rec.id = a.id;
   rec.title = a.title;
@@ -62,8 +61,8 @@ Xapian::Document document_of(const SourceRecord& given, Analyzer& analyzer, Vari
   rec.date = a.date;
   rec.source = a.source;
   rec.url = a.url;
-  rec.lang = a.lang;
-  rec.lang_source = a.lang_source;
+  rec.lang = lang.lang;
+  rec.lang_source = lang.source;
   rec.title_derived = a.title_derived;
   rec.date_source = a.date_source;
   rec.dropped = a.dropped;
@@ -72,18 +71,18 @@ Xapian::Document document_of(const SourceRecord& given, Analyzer& analyzer, Vari
   Xapian::Document doc;
   doc.add_boolean_term(id_term(a.id));
   PassageLayout layout;
-  layout.lang = a.lang;
+  layout.lang = lang.lang;
   // A derived title is the body's first sentence: shown, not indexed again
   // as headline evidence.
   if (!a.title_derived)
-    add_text(doc, analyzer, a.title, a.lang, 1, schema::kPrefixHeadline,
+    add_text(doc, analyzer, a.title, lang.lang, 1, schema::kPrefixHeadline,
              schema::kPrefixHeadlineStem, variants, &layout.headline_terms);
   Xapian::termpos base = 1;
   std::size_t words = 0;
   for (auto [b, e] : rec.passages) {
     const std::string_view passage = std::string_view(rec.body).substr(b, e - b);
     const Added added =
-        add_text(doc, analyzer, passage, a.lang, base, "", schema::kPrefixStem, variants);
+        add_text(doc, analyzer, passage, lang.lang, base, "", schema::kPrefixStem, variants);
     layout.starts.push_back(base);
     layout.words.push_back(static_cast<std::uint32_t>(added.words));
     base = added.last + schema::kPassagePositionGap;
@@ -98,7 +97,7 @@ Xapian::Document document_of(const SourceRecord& given, Analyzer& analyzer, Vari
   doc.add_value(schema::kSlotLayout, encode_layout(layout));
   if (const std::string source = source_term(analyzer, a.source); !source.empty())
     doc.add_boolean_term(source);
-  doc.add_boolean_term(schema::term(schema::kPrefixLanguage, a.lang));
+  doc.add_boolean_term(schema::term(schema::kPrefixLanguage, lang.lang));
   doc.add_value(schema::kSlotDate, normalize_date(a.date));
   for (const std::string& t : a.line_terms) doc.add_boolean_term(t);
   doc.add_value(schema::kSlotHash, stamp);

@@ -36,17 +36,20 @@ std::string bad_language_message(const std::string& given) {
          "' is no ISO 639-1 code or language name: its language is detected instead";
 }
 
-void settle_language(SourceRecord& a, const Analyzer& analyzer) {
-  if (!a.lang_source.empty()) return;
+LanguageChoice choose_language(const SourceRecord& a, const Analyzer& analyzer) {
+  if (!a.lang_source.empty()) return {a.lang, a.lang_source};
   // Canonical after drop_bad_language(); checked again for any other path.
-  a.lang = Analyzer::language_code(a.lang);
-  if (!a.lang.empty()) {
-    a.lang_source = "field";
-    return;
-  }
-  a.lang = analyzer.detect_language(detection_text(a));
-  a.lang_source = a.lang.empty() ? "default" : "detected";
-  if (a.lang.empty()) a.lang = analyzer.default_language();
+  if (std::string given = Analyzer::language_code(a.lang); !given.empty())
+    return {std::move(given), "field"};
+  if (std::string found = analyzer.detect_language(detection_text(a)); !found.empty())
+    return {std::move(found), "detected"};
+  return {analyzer.default_language(), "default"};
+}
+
+void settle_language(SourceRecord& a, const Analyzer& analyzer) {
+  LanguageChoice c = choose_language(a, analyzer);
+  a.lang = std::move(c.lang);
+  a.lang_source = std::move(c.source);
 }
 
 }  // namespace newsearch

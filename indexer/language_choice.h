@@ -23,10 +23,21 @@ std::optional<std::string> drop_bad_language(SourceRecord& a);
 /// The warning text for a dropped lang @p given (cut to a short excerpt).
 std::string bad_language_message(const std::string& given);
 
-/// Sets a.lang and a.lang_source (source_record.h) unless a.lang_source is
-/// already set (an article read back for a revision keeps its language).
-/// A given a.lang is canonicalised (drop_bad_language() says when it names
-/// no language; here such a one is detected silently).
+/// An article's language (ISO 639-1) and how it was chosen (lang_source).
+struct LanguageChoice {
+  std::string lang;
+  std::string source;
+};
+
+/// The language of @p a: a.lang and a.lang_source when a.lang_source is set
+/// (an article read back for a revision keeps its language); else as in the
+/// file comment.
+LanguageChoice choose_language(const SourceRecord& a, const Analyzer& analyzer);
+
+/// Sets a.lang and a.lang_source (source_record.h) to choose_language()'s
+/// answer: unchanged when a.lang_source is already set (an article read back for a revision keeps
+/// its language). A given a.lang is canonicalised (drop_bad_language() says when it names no
+/// language; here such a one is detected silently).
 void settle_language(SourceRecord& a, const Analyzer& analyzer);
 
 }  // namespace newsearch
